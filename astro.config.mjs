@@ -1,0 +1,47 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import mdx from '@astrojs/mdx';
+import AutoImport from 'astro-auto-import';
+import { SITE_URL, REPO_URL, REPO_BRANCH } from './src/config/site.ts';
+import { sidebar } from './src/config/sidebar.ts';
+import { MDX_COMPONENTS } from './src/config/mdx-components.ts';
+
+/** Rolldown warnings that are expected and harmless (see ../shared toolchain notes). */
+const QUIET_WARNINGS = new Set(['MODULE_LEVEL_DIRECTIVE', 'EVAL', 'CHUNK_SIZE_LIMIT']);
+
+export default defineConfig({
+  site: SITE_URL,
+  trailingSlash: 'always',
+  integrations: [
+    starlight({
+      title: 'KPA-Cité',
+      description:
+        'Le guide libre des KPA, espaces communs de création : comprendre, créer et faire vivre une coopérative jeunesse ouverte.',
+      defaultLocale: 'root',
+      locales: { root: { label: 'Français', lang: 'fr' } },
+      logo: { src: './src/assets/logo.svg', alt: 'KPA-Cité' },
+      favicon: '/favicon.svg',
+      editLink: { baseUrl: `${REPO_URL}/edit/${REPO_BRANCH}/` },
+      lastUpdated: true,
+      customCss: ['./src/styles/custom.css'],
+      components: {
+        Footer: './src/components/overrides/Footer.astro',
+        Search: './src/components/overrides/Search.astro',
+      },
+      sidebar,
+    }),
+    AutoImport({ imports: MDX_COMPONENTS }),
+    mdx({ optimize: true }),
+  ],
+  vite: {
+    build: {
+      rolldownOptions: {
+        onwarn(warning, warn) {
+          if (warning.code && QUIET_WARNINGS.has(warning.code)) return;
+          warn(warning);
+        },
+      },
+    },
+  },
+});

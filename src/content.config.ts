@@ -1,0 +1,49 @@
+import { defineCollection } from 'astro:content';
+import { file, glob } from 'astro/loaders';
+import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
+import { toolkitSchema } from './schemas/toolkit.ts';
+import { kpaSchema } from './schemas/kpa.ts';
+import { glossaryEntrySchema } from './schemas/glossary.ts';
+import { withGitDates } from './loaders/git-dates.ts';
+import frStrings from './i18n/fr.json' with { type: 'json' };
+
+/** Guide pages: `content/docs/`, rendered by Starlight. */
+const docs = defineCollection({
+  loader: withGitDates(glob({ pattern: '**/[^_]*.{md,mdx}', base: './content/docs' }), './content/docs'),
+  schema: docsSchema(),
+});
+
+/** Mission toolkits: `content/toolkits/`, rendered by `src/pages/boites-a-outils/`. */
+const toolkits = defineCollection({
+  loader: glob({ pattern: '[^_]*.mdx', base: './content/toolkits' }),
+  schema: toolkitSchema,
+});
+
+/** The KPA directory: `content/kpa/*.yaml`. */
+const kpa = defineCollection({
+  loader: glob({ pattern: '*.{yaml,yml}', base: './content/kpa' }),
+  schema: kpaSchema,
+});
+
+/** The glossary: `content/glossaire.yaml`. */
+const glossary = defineCollection({
+  loader: file('./content/glossaire.yaml'),
+  schema: glossaryEntrySchema,
+});
+
+/**
+ * Starlight's UI strings in French, including Pagefind's. Starlight keys its translations
+ * by the entry id, so the entry is stored under `fr` with no file path.
+ */
+const i18n = defineCollection({
+  loader: {
+    name: 'kpa-i18n',
+    load: async (context) => {
+      context.store.clear();
+      context.store.set({ id: 'fr', data: await context.parseData({ id: 'fr', data: frStrings }) });
+    },
+  },
+  schema: i18nSchema(),
+});
+
+export const collections = { docs, toolkits, kpa, glossary, i18n };

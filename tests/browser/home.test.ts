@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, launchBrowser, watchPage, type RunningBrowser } from '../helpers/browser.ts';
+import { serveDirectory, type StaticServer } from '../helpers/static-server.ts';
+import { DIST } from '../helpers/site.ts';
+
+let site: StaticServer;
+let browser: RunningBrowser;
+
+beforeAll(async () => {
+  site = await serveDirectory(DIST);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser.close();
+  await site.close();
+});
+
+describe('the home page in Chromium', () => {
+  it('loads with no console error and no failed request', async () => {
+    const page = await browser.context.newPage();
+    const watched = watchPage(page);
+    await page.goto(`${site.url}/`, { waitUntil: 'networkidle' });
+    expect((await page.locator('h1').first().textContent())?.trim()).toBe('KPA-Cité');
+    expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+    expect(watched.problems).toEqual([]);
+    await page.close();
+  });
+
+  it('has no WCAG 2.2 A/AA violation found by axe-core', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${site.url}/`, { waitUntil: 'networkidle' });
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('finds the "Qu’est-ce qu’un KPA ?" page when searching "KPA" in the search modal', async () => {
+    const page = await browser.context.newPage();
+    const watched = watchPage(page);
+    await page.goto(`${site.url}/`, { waitUntil: 'networkidle' });
+    await page.locator('site-search button[data-open-modal]').click();
+    const input = page.locator('#starlight__search input.pagefind-ui__search-input');
+    await input.fill('KPA');
+    const results = page.locator('#starlight__search .pagefind-ui__result-link');
+    await results.first().waitFor({ timeout: 15_000 });
+    const titles = await results.allTextContents();
+    expect(titles.some((t) => t.includes('Qu’est-ce qu’un KPA') || t.includes("Qu'est-ce qu'un KPA"))).toBe(true);
+    expect(watched.problems).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('the page watcher used by the browser tests', () => {
+  it('catches a console error and a failed request, so a broken page fails the tests', async () => {
+    const fixtures = await serveDirectory(new URL('../fixtures/browser/', import.meta.url).pathname);
+    const page = await browser.context.newPage();
+    const watched = watchPage(page);
+    await page.goto(`${fixtures.url}/console-error.html`, { waitUntil: 'networkidle' });
+    await page.close();
+    await fixtures.close();
+    expect(watched.problems).toContain('console: erreur volontaire');
+    expect(watched.problems.some((p) => p.startsWith('HTTP 404') && p.endsWith('/absente.png'))).toBe(true);
+  });
+});

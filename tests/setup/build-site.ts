@@ -1,0 +1,19 @@
+/**
+ * Builds the site once before the tests that read `dist/` or open it in a browser. Set
+ * `KPA_REUSE_BUILD=1` to reuse an existing `dist/` while working on tests.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { DIST, ROOT } from '../helpers/site.ts';
+
+export default function buildSite(): void {
+  if (process.env['KPA_REUSE_BUILD'] === '1' && existsSync(join(DIST, 'index.html'))) return;
+  // The same command a maintainer runs, so the tests see what `npm run build` produces.
+  const result = spawnSync('npm', ['run', '--silent', 'build'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+  if (result.status !== 0) throw new Error(`La construction du site a échoué (code ${String(result.status)}).`);
+}
