@@ -6,5 +6,11 @@
 import { z } from 'astro/zod';
 
 z.config(z.locales.fr());
+z.config({
+  // The locale says "chaîne de caractères attendu, indéfini reçu" for a missing field:
+  // contributors understand "champ obligatoire" better.
+  customError: (issue) =>
+    issue.code === 'invalid_type' && issue.input === undefined ? 'champ obligatoire manquant' : undefined,
+});
 
 export { z };

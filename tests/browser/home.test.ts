@@ -38,6 +38,8 @@ describe('the home page in Chromium', () => {
     const page = await browser.context.newPage();
     const watched = watchPage(page);
     await page.goto(`${site.url}/`, { waitUntil: 'networkidle' });
+    // The button only opens the modal once Starlight's <site-search> element is defined.
+    await page.waitForFunction(() => customElements.get('site-search') !== undefined);
     await page.locator('site-search button[data-open-modal]').click();
     const input = page.locator('#starlight__search input.pagefind-ui__search-input');
     await input.fill('KPA');
