@@ -1,0 +1,89 @@
+/**
+ * Site scale: builds the site with its real toolkits, then with 1,000 synthetic toolkits
+ * more, and reports the build time, the peak memory of the build and the gzipped HTML
+ * weight of a toolkit page. Targets (issue: toolkits): the page weight stays within 10%
+ * and under 15 KB gzipped; the 1,000-toolkit build takes under 40 s on 2 cores.
+ *
+ * Each build runs in a copy of the site under `.cache/bench/` (inside the repository so
+ * that `node_modules` resolves as usual); nothing is written in `content/`.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { writeToolkits } from '../lib/synthetic-toolkits.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const WORK = join(ROOT, '.cache/bench');
+const COPIED = ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'public', 'content'];
+const PAGE = 'boites-a-outils/disco-soupe/index.html';
+
+export interface BuildMeasure {
+  toolkits: number;
+  pages: number;
+  seconds: number;
+  peakMemoryMb: number;
+  pageGzipBytes: number;
+}
+
+/** Builds a copy of the site with `extra` synthetic toolkits; returns what was measured. */
+export function measureBuild(extra: number): BuildMeasure {
+  const site = join(WORK, `site-${extra}`);
+  rmSync(site, { recursive: true, force: true });
+  mkdirSync(site, { recursive: true });
+  for (const entry of COPIED) cpSync(join(ROOT, entry), join(site, entry), { recursive: true });
+  if (extra > 0) writeToolkits(join(site, 'content/toolkits'), extra, 2026);
+  const toolkits = readdirSync(join(site, 'content/toolkits')).filter((f) => f.endsWith('.mdx')).length;
+
+  // Astro's programmatic build in a child process, which reports its own peak memory.
+  const runner = `
+    const { build } = await import(${JSON.stringify(join(ROOT, 'node_modules/astro/dist/core/index.js'))});
+    const start = performance.now();
+    await build({ root: ${JSON.stringify(site)}, logLevel: 'error' });
+    const seconds = (performance.now() - start) / 1000;
+    console.log('BENCH ' + JSON.stringify({ seconds, maxRssKb: process.resourceUsage().maxRSS }));
+  `;
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', runner], {
+    cwd: site,
+    encoding: 'utf8',
+    env: { ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const line = result.stdout.split('\n').find((l) => l.startsWith('BENCH '));
+  if (result.status !== 0 || !line) {
+    throw new Error(`la construction de test a échoué :\n${result.stderr.slice(-4000)}`);
+  }
+  const { seconds, maxRssKb } = JSON.parse(line.slice(6)) as { seconds: number; maxRssKb: number };
+  const dist = join(site, 'dist');
+  const pages = countHtml(dist);
+  const pageGzipBytes = gzipSync(readFileSync(join(dist, PAGE))).length;
+  rmSync(site, { recursive: true, force: true });
+  return { toolkits, pages, seconds, peakMemoryMb: maxRssKb / 1024, pageGzipBytes };
+}
+
+function countHtml(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).length;
+}
+
+export async function run(): Promise<void> {
+  console.log('## Échelle du site (construction Astro)');
+  const small = measureBuild(0);
+  const large = measureBuild(1000);
+  for (const m of [small, large]) {
+    console.log(
+      `${String(m.toolkits).padStart(5)} boîtes à outils : ${m.pages} pages en ${m.seconds.toFixed(1)} s, ` +
+        `mémoire max ${m.peakMemoryMb.toFixed(0)} Mo, page de fiche ${(m.pageGzipBytes / 1024).toFixed(1)} Ko gzip`,
+    );
+  }
+  const growth = ((large.pageGzipBytes - small.pageGzipBytes) / small.pageGzipBytes) * 100;
+  console.log(
+    `croissance du poids d’une page de fiche : ${growth.toFixed(1)} % (objectif : moins de 10 %, moins de 15 Ko)`,
+  );
+  console.log(`construction à ${large.toolkits} fiches : ${large.seconds.toFixed(1)} s (objectif : moins de 40 s)`);
+  rmSync(WORK, { recursive: true, force: true });
+  await Promise.resolve();
+}
+
+if (import.meta.main) await run();
