@@ -4,6 +4,7 @@
  */
 import { CATEGORIES } from '../schemas/toolkit.ts';
 import { TOOLKITS_PATH, categoryPath } from '../lib/catalogue.ts';
+import { SEARCH_PATH } from './search.ts';
 
 export const sidebar = [
   { label: 'Découvrir les KPA', items: [{ autogenerate: { directory: 'decouvrir' } }] },
@@ -13,6 +14,7 @@ export const sidebar = [
     label: 'Boîtes à outils',
     items: [
       { label: 'Toutes les boîtes à outils', link: TOOLKITS_PATH },
+      { label: 'Rechercher', link: SEARCH_PATH },
       ...CATEGORIES.map((c) => ({ label: c.label, link: categoryPath(c.id) })),
     ],
   },
