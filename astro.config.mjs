@@ -29,7 +29,7 @@ export default defineConfig({
       components: {
         Footer: './src/components/overrides/Footer.astro',
         Search: './src/components/overrides/Search.astro',
-        PageTitle: './src/components/overrides/PageTitle.astro',
+        Head: './src/components/overrides/Head.astro',
       },
       sidebar,
       pagefind: { ranking: SEARCH_RANKING },
