@@ -1,8 +1,32 @@
 /**
  * Search settings shared by Starlight's search modal (through `astro.config.mjs`), the
  * `/recherche/` page and the search tests, so that all three rank results the same way.
+ * The page's browser script imports this module: it must not import the schemas (and zod).
  */
-import { TOOLKIT_FACT_KEYS, TOOLKIT_META } from '../lib/search-facets.ts';
+
+/**
+ * Pagefind metadata keys of a toolkit page. The facts are named in French because Starlight's
+ * search modal shows each of them under a result as "Catégorie: Alimentation"; the summary
+ * and the tags are for `/recherche/` and for ranking, and the modal hides them.
+ */
+export const TOOLKIT_META = {
+  summary: 'resume',
+  tags: 'motscles',
+  category: 'Catégorie',
+  difficulty: 'Difficulté',
+  duration: 'Durée',
+  group: 'Groupe',
+  budget: 'Budget',
+} as const;
+
+/** The facts of a toolkit, in the order results show them. */
+export const TOOLKIT_FACT_KEYS = [
+  TOOLKIT_META.category,
+  TOOLKIT_META.difficulty,
+  TOOLKIT_META.duration,
+  TOOLKIT_META.group,
+  TOOLKIT_META.budget,
+] as const;
 
 /** Address of the search page. */
 export const SEARCH_PATH = '/recherche/';

@@ -39,6 +39,8 @@ export interface PagefindOptions {
   ranking?: object;
   excerptLength?: number;
   baseUrl?: string;
+  /** Search on the main thread instead of in a web worker. */
+  noWorker?: boolean;
 }
 
 export interface PagefindApi {

@@ -5,21 +5,9 @@
  */
 import { CATEGORIES, DIFFICULTIES, DURATION_RANGES } from '../schemas/toolkit.ts';
 import { GROUP_RANGES, type CatalogueEntry } from './catalogue.ts';
+import type { FacetDefinition } from './search-state.ts';
 
-export interface FacetValue {
-  /** Value in the `/recherche/` address, e.g. `alimentation`. */
-  id: string;
-  /** Value stored in the index and shown to readers, e.g. `Alimentation`. */
-  label: string;
-}
-
-export interface SearchFacet {
-  /** Parameter in the `/recherche/` address, the same as the catalogue filters use. */
-  param: string;
-  /** Pagefind filter name: Starlight's search modal shows it as the title of the group. */
-  name: string;
-  /** Every possible value, in display order. */
-  values: readonly FacetValue[];
+export interface SearchFacet extends FacetDefinition {
   /** The ids of the values that a toolkit has. */
   of: (entry: CatalogueEntry) => string[];
 }
@@ -51,30 +39,6 @@ export const SEARCH_FACETS: readonly SearchFacet[] = [
     of: (entry) => entry.groupSize.ranges,
   },
 ];
-
-/**
- * Pagefind metadata keys of a toolkit page. The facts are named in French because Starlight's
- * search modal shows each of them under a result as "Catégorie: Alimentation"; the summary
- * and the tags are for `/recherche/` and for ranking, and the modal hides them.
- */
-export const TOOLKIT_META = {
-  summary: 'resume',
-  tags: 'motscles',
-  category: 'Catégorie',
-  difficulty: 'Difficulté',
-  duration: 'Durée',
-  group: 'Groupe',
-  budget: 'Budget',
-} as const;
-
-/** The facts of a toolkit, in the order results show them. */
-export const TOOLKIT_FACT_KEYS = [
-  TOOLKIT_META.category,
-  TOOLKIT_META.difficulty,
-  TOOLKIT_META.duration,
-  TOOLKIT_META.group,
-  TOOLKIT_META.budget,
-] as const;
 
 /** The Pagefind filters of one toolkit, as `[name, label]` pairs. */
 export function toolkitFilters(entry: CatalogueEntry): [string, string][] {

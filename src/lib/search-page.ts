@@ -3,13 +3,22 @@
  * index with the form's query and facets, shows the results with their summary and facts,
  * announces their number, keeps the address in step, and updates the count of each facet value.
  */
-import { SEARCH_RANKING } from '../config/search.ts';
-import { SEARCH_FACETS, TOOLKIT_FACT_KEYS, TOOLKIT_META } from './search-facets.ts';
-import { describeResults, pagefindFilters, readSearchState, searchParams, type SearchState } from './search-state.ts';
+import { SEARCH_RANKING, TOOLKIT_FACT_KEYS, TOOLKIT_META } from '../config/search.ts';
+import {
+  describeResults,
+  pagefindFilters,
+  readSearchState,
+  searchParams,
+  type FacetDefinition,
+  type SearchState,
+} from './search-state.ts';
 import type { FilterCounts, PagefindApi, PagefindResult, PagefindResultData, PagefindSearch } from './pagefind-api.ts';
 
-/** Results shown at once; "Afficher plus de résultats" adds as many. */
-const PAGE_SIZE = 20;
+/**
+ * Results shown at once; "Afficher plus de résultats" adds as many. Each result fetches its
+ * page's fragment (2 to 3 KB gzipped): ten keep a first search under the weight budget.
+ */
+const PAGE_SIZE = 10;
 /** Typing waits this long for the next key before searching. */
 const TYPING_DELAY_MS = 250;
 
@@ -20,7 +29,9 @@ function loadPagefind(): Promise<PagefindApi> {
   pagefind ??= (async () => {
     const url = `${import.meta.env.BASE_URL.replace(/\/$/, '')}/pagefind/pagefind.js`;
     const api = (await import(/* @vite-ignore */ url)) as PagefindApi;
-    await api.options({ ranking: SEARCH_RANKING, excerptLength: 25 });
+    // Searching this index takes milliseconds: the main thread does it, which saves loading
+    // Pagefind's worker script (12 KB gzipped).
+    await api.options({ ranking: SEARCH_RANKING, excerptLength: 25, noWorker: true });
     await api.init();
     // Loading the filters once makes every search return its counts per filter value.
     await api.filters();
@@ -90,11 +101,11 @@ async function facetCounts(
   api: PagefindApi,
   state: SearchState,
   result: PagefindSearch | undefined,
-  param: string,
-  name: string,
+  facets: readonly FacetDefinition[],
+  { param, name }: FacetDefinition,
 ): Promise<Record<string, number> | undefined> {
   if (result && state.filters[param] === undefined) return result.filters[name];
-  const others = pagefindFilters(state, param);
+  const others = pagefindFilters(state, facets, param);
   const term = state.query === '' ? null : state.query;
   const counts: FilterCounts =
     term === null && Object.keys(others).length === 0
@@ -112,6 +123,14 @@ export function mountSearchPage(): void {
   const input = form?.querySelector<HTMLInputElement>('input[name="q"]');
   if (!form || !status || !list || !more || !input) return;
   const selects = [...form.querySelectorAll<HTMLSelectElement>('select[data-facet]')];
+  // The form lists the facets (`SEARCH_FACETS`, rendered by the page): one select each.
+  const facets: FacetDefinition[] = selects.map((select) => ({
+    param: select.name,
+    name: select.dataset['facet'] ?? select.name,
+    values: [...select.options].flatMap((o) =>
+      o.dataset['label'] === undefined ? [] : [{ id: o.value, label: o.dataset['label'] }],
+    ),
+  }));
   let remaining: PagefindResult[] = [];
   /** Each search gets a number: an older search never overwrites a newer one. */
   let latest = 0;
@@ -134,10 +153,10 @@ export function mountSearchPage(): void {
   const run = async (typing: boolean) => {
     const state = currentState();
     const search = ++latest;
-    const params = searchParams(state).toString();
+    const params = searchParams(state, facets).toString();
     history.replaceState(history.state, '', params === '' ? location.pathname : `${location.pathname}?${params}`);
     const api = await loadPagefind();
-    const filters = pagefindFilters(state);
+    const filters = pagefindFilters(state, facets);
     let result: PagefindSearch | undefined;
     if (state.query !== '' || Object.keys(filters).length > 0) {
       const term = state.query === '' ? null : state.query;
@@ -148,7 +167,7 @@ export function mountSearchPage(): void {
       result = found;
     }
     const counts = await Promise.all(
-      SEARCH_FACETS.map((f) => facetCounts(api, state, result, f.param, f.name).then((c) => [f.param, c] as const)),
+      facets.map((f) => facetCounts(api, state, result, facets, f).then((c) => [f.param, c] as const)),
     );
     if (search !== latest) return;
     for (const [param, valueCounts] of counts) {
@@ -162,7 +181,7 @@ export function mountSearchPage(): void {
     remaining = result?.results ?? [];
     more.hidden = true;
     status.textContent = result
-      ? describeResults(result.results.length, state)
+      ? describeResults(result.results.length, state, facets)
       : 'Tapez un mot ou choisissez un filtre pour chercher.';
     await showMore(search);
   };
@@ -183,7 +202,7 @@ export function mountSearchPage(): void {
   });
   more.addEventListener('click', () => void showMore(latest));
 
-  const initial = readSearchState(new URLSearchParams(location.search));
+  const initial = readSearchState(new URLSearchParams(location.search), facets);
   input.value = initial.query;
   for (const s of selects) s.value = initial.filters[s.name] ?? '';
   void run(false);

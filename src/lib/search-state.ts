@@ -1,9 +1,26 @@
 /**
  * The state of the search page and its address: `/recherche/?q=soupe&categorie=alimentation`.
- * Pure functions, shared by the page script and the tests.
+ * Pure functions, shared by the page script and the tests. The facets are passed in: the
+ * page reads them from its form, so that its script does not bundle the toolkit schema.
  */
-import { SEARCH_FACETS, type SearchFacet } from './search-facets.ts';
 import type { FilterQuery } from './pagefind-api.ts';
+
+export interface FacetValue {
+  /** Value in the `/recherche/` address, e.g. `alimentation`. */
+  id: string;
+  /** Value stored in the index and shown to readers, e.g. `Alimentation`. */
+  label: string;
+}
+
+/** A search facet (`SEARCH_FACETS` in search-facets.ts): a Pagefind filter and its values. */
+export interface FacetDefinition {
+  /** Parameter in the `/recherche/` address, the same as the catalogue filters use. */
+  param: string;
+  /** Pagefind filter name: Starlight's search modal shows it as the title of the group. */
+  name: string;
+  /** Every possible value, in display order. */
+  values: readonly FacetValue[];
+}
 
 export interface SearchState {
   /** What the reader typed, trimmed. */
@@ -13,7 +30,7 @@ export interface SearchState {
 }
 
 /** Reads the state from an address, ignoring unknown parameters and values. */
-export function readSearchState(params: URLSearchParams, facets: readonly SearchFacet[] = SEARCH_FACETS): SearchState {
+export function readSearchState(params: URLSearchParams, facets: readonly FacetDefinition[]): SearchState {
   const filters: Record<string, string> = {};
   for (const facet of facets) {
     const id = params.get(facet.param);
@@ -23,7 +40,7 @@ export function readSearchState(params: URLSearchParams, facets: readonly Search
 }
 
 /** The address parameters of a state: `q` first, then the facets in display order. */
-export function searchParams(state: SearchState, facets: readonly SearchFacet[] = SEARCH_FACETS): URLSearchParams {
+export function searchParams(state: SearchState, facets: readonly FacetDefinition[]): URLSearchParams {
   const params = new URLSearchParams();
   if (state.query !== '') params.set('q', state.query);
   for (const facet of facets) {
@@ -37,11 +54,7 @@ export function searchParams(state: SearchState, facets: readonly SearchFacet[] 
  * The Pagefind filters of a state (facet name → value label). `except` leaves one facet out:
  * its counts are then the results each of its values would give.
  */
-export function pagefindFilters(
-  state: SearchState,
-  except?: string,
-  facets: readonly SearchFacet[] = SEARCH_FACETS,
-): FilterQuery {
+export function pagefindFilters(state: SearchState, facets: readonly FacetDefinition[], except?: string): FilterQuery {
   const query: FilterQuery = {};
   for (const facet of facets) {
     const id = state.filters[facet.param];
@@ -52,11 +65,7 @@ export function pagefindFilters(
 }
 
 /** "1 résultat", "12 résultats", with the query and the filters in words. */
-export function describeResults(
-  count: number,
-  state: SearchState,
-  facets: readonly SearchFacet[] = SEARCH_FACETS,
-): string {
+export function describeResults(count: number, state: SearchState, facets: readonly FacetDefinition[]): string {
   const labels = facets.flatMap((f) => f.values.filter((v) => v.id === state.filters[f.param]).map((v) => v.label));
   const what = count === 0 ? 'Aucun résultat' : count === 1 ? '1 résultat' : `${count} résultats`;
   const query = state.query === '' ? '' : ` pour « ${state.query} »`;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { HIDDEN_META, SEARCH_PATH } from '../../src/config/search.ts';
-import { SEARCH_FACETS, TOOLKIT_FACT_KEYS } from '../../src/lib/search-facets.ts';
+import { HIDDEN_META, SEARCH_PATH, TOOLKIT_FACT_KEYS } from '../../src/config/search.ts';
+import { SEARCH_FACETS } from '../../src/lib/search-facets.ts';
 import { searchParams } from '../../src/lib/search-state.ts';
 import { contentCatalogue } from '../helpers/catalogue.ts';
 import { axeViolations, launchBrowser, watchPage, type RunningBrowser } from '../helpers/browser.ts';
@@ -94,7 +94,7 @@ describe('the search page', () => {
   it('restores a shared search from its address and keeps the address in step with the filters and their reset', async () => {
     const page = await browser.context.newPage();
     const watched = watchPage(page);
-    const params = searchParams({ query: 'soupe', filters: { categorie: alimentation.id } });
+    const params = searchParams({ query: 'soupe', filters: { categorie: alimentation.id } }, SEARCH_FACETS);
     await page.goto(`${site.url}${SEARCH_PATH}?${params.toString()}`, { waitUntil: 'networkidle' });
     await waitForStatus(page, /résultat/);
     expect(await page.locator('#search-q').inputValue()).toBe('soupe');

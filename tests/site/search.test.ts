@@ -7,9 +7,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEARCH_RANKING } from '../../src/config/search.ts';
+import { SEARCH_RANKING, TOOLKIT_META } from '../../src/config/search.ts';
 import { toolkitPath, type CatalogueEntry } from '../../src/lib/catalogue.ts';
-import { SEARCH_FACETS, TOOLKIT_META, toolkitFilters } from '../../src/lib/search-facets.ts';
+import { SEARCH_FACETS, toolkitFilters } from '../../src/lib/search-facets.ts';
 import type { FilterQuery, PagefindApi, PagefindResultData } from '../../src/lib/pagefind-api.ts';
 import { contentCatalogue } from '../helpers/catalogue.ts';
 import { loadPagefind, type LoadedPagefind } from '../helpers/pagefind.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SEARCH_RANKING, titleField, titleWords } from '../../src/config/search.ts';
-import { SEARCH_FACETS, TOOLKIT_FACT_KEYS, toolkitFilters } from '../../src/lib/search-facets.ts';
+import { SEARCH_RANKING, TOOLKIT_FACT_KEYS, titleField, titleWords } from '../../src/config/search.ts';
+import { SEARCH_FACETS, toolkitFilters } from '../../src/lib/search-facets.ts';
 import { describeResults, pagefindFilters, readSearchState, searchParams } from '../../src/lib/search-state.ts';
 import { contentCatalogue } from '../helpers/catalogue.ts';
 
@@ -53,32 +53,41 @@ describe('the toolkit filters', () => {
 
 describe('the state of the search page in its address', () => {
   it('reads the query and the known facets, trimming the query', () => {
-    const state = readSearchState(new URLSearchParams('q=%20soupe%20&categorie=alimentation&difficulte=2'));
+    const state = readSearchState(
+      new URLSearchParams('q=%20soupe%20&categorie=alimentation&difficulte=2'),
+      SEARCH_FACETS,
+    );
     expect(state).toEqual({ query: 'soupe', filters: { categorie: 'alimentation', difficulte: '2' } });
   });
 
   it('ignores unknown parameters and unknown facet values', () => {
-    const state = readSearchState(new URLSearchParams('categorie=cuisine&duree=&tri=date&groupe=petit-groupe'));
+    const state = readSearchState(
+      new URLSearchParams('categorie=cuisine&duree=&tri=date&groupe=petit-groupe'),
+      SEARCH_FACETS,
+    );
     expect(state).toEqual({ query: '', filters: { groupe: 'petit-groupe' } });
   });
 
   it('writes the query first, then the facets in display order, and nothing for empty fields', () => {
-    const params = searchParams({ query: 'soupe', filters: { duree: 'demi-journee', categorie: 'alimentation' } });
+    const params = searchParams(
+      { query: 'soupe', filters: { duree: 'demi-journee', categorie: 'alimentation' } },
+      SEARCH_FACETS,
+    );
     expect(params.toString()).toBe('q=soupe&categorie=alimentation&duree=demi-journee');
-    expect(searchParams({ query: '', filters: {} }).toString()).toBe('');
+    expect(searchParams({ query: '', filters: {} }, SEARCH_FACETS).toString()).toBe('');
   });
 
   it('turns the facets into Pagefind filters by label, leaving one facet out on request', () => {
     const state = { query: '', filters: { categorie: 'alimentation', difficulte: '2' } };
-    expect(pagefindFilters(state)).toEqual({ Catégorie: 'Alimentation', Difficulté: '2 – Facile' });
-    expect(pagefindFilters(state, 'categorie')).toEqual({ Difficulté: '2 – Facile' });
+    expect(pagefindFilters(state, SEARCH_FACETS)).toEqual({ Catégorie: 'Alimentation', Difficulté: '2 – Facile' });
+    expect(pagefindFilters(state, SEARCH_FACETS, 'categorie')).toEqual({ Difficulté: '2 – Facile' });
   });
 
   it('describes the results in a sentence for screen readers', () => {
     const state = { query: 'soupe', filters: { categorie: 'alimentation' } };
-    expect(describeResults(0, state)).toBe('Aucun résultat pour « soupe » (filtres : Alimentation)');
-    expect(describeResults(1, { query: 'soupe', filters: {} })).toBe('1 résultat pour « soupe »');
-    expect(describeResults(12, { query: '', filters: { duree: 'journee-ou-plus' } })).toBe(
+    expect(describeResults(0, state, SEARCH_FACETS)).toBe('Aucun résultat pour « soupe » (filtres : Alimentation)');
+    expect(describeResults(1, { query: 'soupe', filters: {} }, SEARCH_FACETS)).toBe('1 résultat pour « soupe »');
+    expect(describeResults(12, { query: '', filters: { duree: 'journee-ou-plus' } }, SEARCH_FACETS)).toBe(
       '12 résultats (filtres : Une journée ou plus)',
     );
   });
