@@ -66,14 +66,17 @@ const TITLE_FIELD_NAMES = Array.from({ length: TITLE_FIELDS }, (_, i) => `titre$
  */
 export const HIDDEN_META = [...TITLE_FIELD_NAMES, TOOLKIT_META.tags, TOOLKIT_META.summary];
 
-/** `titreN` weighs 30 / N²: the boost falls as fast as the part of the title a word covers. */
+/**
+ * `titreN` weighs 30 / N². Pagefind squares the share of the query a field matches, to
+ * discount partial matches; squaring the title's length does the same on the title's side.
+ */
 const titleWeights = Object.fromEntries(
   TITLE_FIELD_NAMES.map((name, i) => [name, Math.round((30 / (i + 1) ** 2) * 100) / 100]),
 );
 
 /**
- * Pagefind's ranking options (https://pagefind.app/docs/ranking/). `tests/site/search.test.ts`
- * checks them against the queries readers type; `npm run bench` does not depend on them.
+ * Pagefind's ranking options (https://pagefind.app/docs/ranking/), which Starlight passes to
+ * its modal. `tests/site/search.test.ts` checks them against the queries readers type.
  */
 export const SEARCH_RANKING = {
   /** Starlight's defaults for the four text-ranking settings. */

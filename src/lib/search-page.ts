@@ -141,13 +141,16 @@ export function mountSearchPage(): void {
     return { query: input.value.trim(), filters };
   };
 
-  const showMore = async (search: number) => {
+  /** Shows the next results; returns the first one added. */
+  const showMore = async (search: number): Promise<HTMLLIElement | undefined> => {
     const next = remaining.slice(0, PAGE_SIZE);
     const data = await Promise.all(next.map((r) => r.data()));
-    if (search !== latest) return;
+    if (search !== latest) return undefined;
     remaining = remaining.slice(next.length);
-    list.append(...data.map(renderResult));
+    const items = data.map(renderResult);
+    list.append(...items);
     more.hidden = remaining.length === 0;
+    return items[0];
   };
 
   const run = async (typing: boolean) => {
@@ -200,7 +203,10 @@ export function mountSearchPage(): void {
       void run(false);
     });
   });
-  more.addEventListener('click', () => void showMore(latest));
+  more.addEventListener('click', () => {
+    // The button may disappear with the last results: the focus moves to the first new one.
+    void showMore(latest).then((first) => first?.querySelector('a')?.focus());
+  });
 
   const initial = readSearchState(new URLSearchParams(location.search), facets);
   input.value = initial.query;

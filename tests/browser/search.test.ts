@@ -173,6 +173,23 @@ describe('the search page', () => {
     await page.close();
   });
 
+  it('shows ten results at a time, and moves the focus to the first added one', async () => {
+    const page = await browser.context.newPage();
+    const watched = watchPage(page);
+    await page.goto(`${site.url}${SEARCH_PATH}?q=kpa`, { waitUntil: 'networkidle' });
+    await waitForStatus(page, /^\d+ résultats pour « kpa »$/);
+    const total = Number(/^(\d+)/.exec((await page.locator('[data-search-status]').textContent()) ?? '')?.[1]);
+    expect(total).toBeGreaterThan(10);
+    const results = page.locator('[data-search-results] > li');
+    expect(await results.count()).toBe(10);
+    await page.getByRole('button', { name: 'Afficher plus de résultats' }).click();
+    await results.nth(10).waitFor();
+    expect(await results.count()).toBe(Math.min(total, 20));
+    expect(await page.evaluate(() => document.activeElement?.closest('li')?.matches(':nth-child(11)'))).toBe(true);
+    expect(watched.problems).toEqual([]);
+    await page.close();
+  });
+
   it('has no WCAG 2.2 A/AA violation found by axe-core, with results shown', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${site.url}${SEARCH_PATH}?q=jardin`, { waitUntil: 'networkidle' });
