@@ -6,6 +6,7 @@ import AutoImport from 'astro-auto-import';
 import { SITE_URL, REPO_URL, REPO_BRANCH } from './src/config/site.ts';
 import { sidebar } from './src/config/sidebar.ts';
 import { MDX_COMPONENTS } from './src/config/mdx-components.ts';
+import { SEARCH_RANKING } from './src/config/search.ts';
 
 /** Rolldown warnings that are expected and harmless (see ../shared toolchain notes). */
 const QUIET_WARNINGS = new Set(['MODULE_LEVEL_DIRECTIVE', 'EVAL', 'CHUNK_SIZE_LIMIT']);
@@ -28,8 +29,10 @@ export default defineConfig({
       components: {
         Footer: './src/components/overrides/Footer.astro',
         Search: './src/components/overrides/Search.astro',
+        Head: './src/components/overrides/Head.astro',
       },
       sidebar,
+      pagefind: { ranking: SEARCH_RANKING },
     }),
     AutoImport({ imports: MDX_COMPONENTS }),
     mdx({ optimize: true }),

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { CATEGORIES } from '../schemas/toolkit.ts';
 import { TOOLKITS_PATH, categoryPath } from '../lib/catalogue.ts';
+import { SEARCH_PATH } from './search.ts';
 
 const DOCS = join(import.meta.dirname, '../../content/docs');
 
@@ -56,6 +57,7 @@ export const sidebar = [
     label: 'Boîtes à outils',
     items: [
       { label: 'Toutes les boîtes à outils', link: TOOLKITS_PATH },
+      { label: 'Rechercher', link: SEARCH_PATH },
       ...CATEGORIES.map((c) => ({ label: c.label, link: categoryPath(c.id) })),
     ],
   },

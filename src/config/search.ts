@@ -1,0 +1,103 @@
+/**
+ * Search settings shared by Starlight's search modal (through `astro.config.mjs`), the
+ * `/recherche/` page and the search tests, so that all three rank results the same way.
+ * The page's browser script imports this module: it must not import the schemas (and zod).
+ */
+
+/**
+ * Pagefind metadata keys of a toolkit page. The facts are named in French because Starlight's
+ * search modal shows each of them under a result as "Catégorie: Alimentation"; the summary
+ * and the tags are for `/recherche/` and for ranking, and the modal hides them.
+ */
+export const TOOLKIT_META = {
+  summary: 'resume',
+  tags: 'motscles',
+  category: 'Catégorie',
+  difficulty: 'Difficulté',
+  duration: 'Durée',
+  group: 'Groupe',
+  budget: 'Budget',
+} as const;
+
+/** The facts of a toolkit, in the order results show them. */
+export const TOOLKIT_FACT_KEYS = [
+  TOOLKIT_META.category,
+  TOOLKIT_META.difficulty,
+  TOOLKIT_META.duration,
+  TOOLKIT_META.group,
+  TOOLKIT_META.budget,
+] as const;
+
+/** Address of the search page. */
+export const SEARCH_PATH = '/recherche/';
+
+/** Words that do not count in a title's length: articles, prepositions, "qu’est-ce que". */
+const TITLE_STOP_WORDS = new Set(
+  'à au aux ce d de des du en est et l la le les n ou par pour qu que qui sur un une'.split(' '),
+);
+
+/** Titles of five significant words or more share the last field. */
+const TITLE_FIELDS = 5;
+
+/** The significant words of a title: "La rémunération libre" has two. */
+export function titleWords(title: string): string[] {
+  return title
+    .toLocaleLowerCase('fr')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word !== '' && !TITLE_STOP_WORDS.has(word));
+}
+
+/**
+ * The metadata field that holds a page's title for ranking: `titre1` to `titre5`, after its
+ * number of significant words. Pagefind boosts a page whose title contains every word of the
+ * query, but cannot tell "La rémunération libre" (an exact match for "rémunération libre")
+ * from "Semaine de rémunération libre". Giving short titles a heavier field does: a query
+ * that matches a short title matches more of it.
+ */
+export function titleField(title: string): string {
+  return `titre${Math.min(Math.max(titleWords(title).length, 1), TITLE_FIELDS)}`;
+}
+
+const TITLE_FIELD_NAMES = Array.from({ length: TITLE_FIELDS }, (_, i) => `titre${i + 1}`);
+
+/**
+ * Metadata that only serves ranking or `/recherche/`: Starlight's search modal, which shows
+ * every metadata field under a result, hides these.
+ */
+export const HIDDEN_META = [...TITLE_FIELD_NAMES, TOOLKIT_META.tags, TOOLKIT_META.summary];
+
+/**
+ * `titreN` weighs 30 / N². Pagefind squares the share of the query a field matches, to
+ * discount partial matches; squaring the title's length does the same on the title's side.
+ */
+const titleWeights = Object.fromEntries(
+  TITLE_FIELD_NAMES.map((name, i) => [name, Math.round((30 / (i + 1) ** 2) * 100) / 100]),
+);
+
+/**
+ * Pagefind's ranking options (https://pagefind.app/docs/ranking/), which Starlight passes to
+ * its modal. `tests/site/search.test.ts` checks them against the queries readers type.
+ */
+export const SEARCH_RANKING = {
+  /** Starlight's defaults for the four text-ranking settings. */
+  pageLength: 0.1,
+  termFrequency: 0.1,
+  termSaturation: 2,
+  termSimilarity: 9,
+  /**
+   * No bonus for typing the accents: "remuneration", "REMUNERATION" and "rémunération" give
+   * the same results in the same order (Pagefind matches words without their accents).
+   */
+  diacriticSimilarity: 0,
+  /** Boosts for a query found in a page's metadata (the `data-pagefind-meta` attributes). */
+  metaWeights: {
+    /** The title is ranked through its `titreN` field (see `titleField`), not twice. */
+    title: 0,
+    ...titleWeights,
+    /** A toolkit's `tags`: found by search, with a light boost so they never outrank a title. */
+    [TOOLKIT_META.tags]: 0.5,
+    /** Summary and facts repeat what the page says: shown in results, not ranked twice. */
+    [TOOLKIT_META.summary]: 0,
+    ...Object.fromEntries(TOOLKIT_FACT_KEYS.map((key) => [key, 0])),
+  },
+};

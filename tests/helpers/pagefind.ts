@@ -1,0 +1,36 @@
+/**
+ * Pagefind's browser bundle (`pagefind.js` and its WebAssembly) run in Node over an index a
+ * build wrote, for tests without a browser: `globalThis.fetch` reads the bundle's files from
+ * disk while the bundle is in use. Pagefind's Node API builds indexes but cannot search them.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { PagefindApi, PagefindOptions } from '../../src/lib/pagefind-api.ts';
+
+export interface LoadedPagefind {
+  api: PagefindApi;
+  /** Puts the real `fetch` back. */
+  restore: () => void;
+}
+
+export async function loadPagefind(bundleDir: string, options: PagefindOptions): Promise<LoadedPagefind> {
+  const realFetch = globalThis.fetch;
+  const root = pathToFileURL(join(bundleDir, '/')).href;
+  globalThis.fetch = async (input: string | URL | Request) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    if (!url.href.startsWith(root)) throw new Error(`requête inattendue hors de l’index : ${url.href}`);
+    // Pagefind adds `?ts=…` to its entry file to skip caches: the path alone names the file.
+    return new Response(await readFile(fileURLToPath(url)));
+  };
+  const api = (await import(/* @vite-ignore */ pathToFileURL(join(bundleDir, 'pagefind.js')).href)) as PagefindApi;
+  // Results link to site paths (`/boites-a-outils/…/`), as in the browser.
+  await api.options({ baseUrl: '/', ...options });
+  await api.init();
+  return {
+    api,
+    restore: () => {
+      globalThis.fetch = realFetch;
+    },
+  };
+}
