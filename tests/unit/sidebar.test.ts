@@ -32,10 +32,10 @@ describe('the sidebar', () => {
     ]);
   });
 
-  it('links to the toolkit catalogue and its categories, never to a single toolkit', () => {
+  it('links to the toolkit catalogue, the search page and the categories, never to a single toolkit', () => {
     const group = sidebar.find((g) => g.label === 'Boîtes à outils');
     const links = (group?.items ?? []).map((item) => ('link' in item ? item.link : ''));
-    expect(links[0]).toBe('/boites-a-outils/');
-    for (const link of links.slice(1)) expect(link).toMatch(/^\/boites-a-outils\/categorie\/[a-z-]+\/$/);
+    expect(links.slice(0, 2)).toEqual(['/boites-a-outils/', '/recherche/']);
+    for (const link of links.slice(2)) expect(link).toMatch(/^\/boites-a-outils\/categorie\/[a-z-]+\/$/);
   });
 });
