@@ -243,8 +243,7 @@ describe('the online editor, with decap-server on a copy of the repository', () 
         cwd: copy.root,
         encoding: 'utf8',
       });
-      expect(validate.stdout + validate.stderr).toBe('');
-      expect(validate.status).toBe(0);
+      expect(validate.status, validate.stdout + validate.stderr).toBe(0);
     }
 
     // The same build flag, so that the admin of the copy keeps writing there afterwards.
