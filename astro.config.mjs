@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import AutoImport from 'astro-auto-import';
 import { SITE_URL, REPO_URL, REPO_BRANCH } from './src/config/site.ts';
 import { sidebar } from './src/config/sidebar.ts';
@@ -15,6 +16,8 @@ export default defineConfig({
   site: SITE_URL,
   trailingSlash: 'always',
   integrations: [
+    // Starlight adds this sitemap itself unless one is configured: ours leaves out /admin/.
+    sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/admin/') }),
     starlight({
       title: 'KPA-Cité',
       description:
@@ -39,6 +42,8 @@ export default defineConfig({
   ],
   vite: {
     build: {
+      // Decap CMS is one ~5.8 MB chunk, loaded by /admin/ only (tests/site/admin.test.ts).
+      chunkSizeWarningLimit: 6500,
       rolldownOptions: {
         onwarn(warning, warn) {
           if (warning.code && QUIET_WARNINGS.has(warning.code)) return;

@@ -1,0 +1,67 @@
+/**
+ * The browser side of `/admin/`: Decap CMS, bundled by Astro into this page only. The
+ * configuration was built at build time and embedded in the page as JSON.
+ */
+import CMS from 'decap-cms-app';
+import previewCss from './preview.css?raw';
+import siteCss from '../styles/custom.css?raw';
+import factsCss from '../styles/toolkit-facts.css?raw';
+import { FORMATS, TOOLKITS_COLLECTION, normalizeToolkit } from './collections.ts';
+import { frontmatterFromFile, frontmatterToFile, yamlFromFile, yamlToFile, type FormatOptions } from './formats.ts';
+import { checkEntry, issuesMessage } from './check-entry.ts';
+import { toolkitPreview } from './preview.ts';
+import type { CmsConfigJson } from './config.ts';
+import type { CmsConfig } from 'decap-cms-core';
+
+/** An error whose text is only its message: Decap shows it as is in its notice. */
+class EntryError extends Error {
+  override name = 'EntryError';
+  override toString(): string {
+    return this.message;
+  }
+}
+
+const element = document.getElementById('cms-config');
+if (!element?.textContent) throw new Error('Configuration du CMS absente de la page.');
+const config = JSON.parse(element.textContent) as CmsConfigJson;
+
+function collectionFields(format: string) {
+  return config.collections.find((c) => c.format === format)?.fields ?? [];
+}
+
+const toolkitOptions: FormatOptions = { fields: collectionFields(FORMATS.toolkit), normalize: normalizeToolkit };
+const guideOptions: FormatOptions = { fields: collectionFields(FORMATS.guide) };
+const kpaOptions: FormatOptions = { fields: collectionFields(FORMATS.kpa) };
+
+CMS.registerCustomFormat(FORMATS.toolkit, 'mdx', {
+  fromFile: (content) => frontmatterFromFile(content, toolkitOptions),
+  toFile: (data) => frontmatterToFile(data as Record<string, unknown>, toolkitOptions),
+});
+CMS.registerCustomFormat(FORMATS.guide, 'mdx', {
+  fromFile: (content) => frontmatterFromFile(content, guideOptions),
+  toFile: (data) => frontmatterToFile(data as Record<string, unknown>, guideOptions),
+});
+CMS.registerCustomFormat(FORMATS.kpa, 'yaml', {
+  fromFile: (content) => yamlFromFile(content, kpaOptions),
+  toFile: (data) => yamlToFile(data as Record<string, unknown>, kpaOptions),
+});
+
+CMS.registerEventListener({
+  name: 'preSave',
+  handler: ({ entry }) => {
+    const collection = String(entry.get('collection'));
+    const data = (entry.get('data') as { toJS: () => Record<string, unknown> }).toJS();
+    const issues = checkEntry(collection, data);
+    if (issues.length > 0) {
+      const fields = config.collections.find((c) => c.name === collection)?.fields ?? [];
+      throw new EntryError(issuesMessage(issues, fields));
+    }
+    return undefined;
+  },
+});
+
+CMS.registerPreviewStyle(`${previewCss}\n${siteCss}\n${factsCss}`, { raw: true });
+CMS.registerPreviewTemplate(TOOLKITS_COLLECTION, toolkitPreview(collectionFields(FORMATS.toolkit)));
+
+// Our JSON type is narrower than Decap's and built from the same names.
+CMS.init({ config: config as unknown as CmsConfig });

@@ -1,0 +1,300 @@
+/**
+ * The online editor in Chromium. decap-server runs against a copy of the repository, and
+ * the copy is built with `CMS_LOCAL_BACKEND_URL` (the test-only build flag) so that its
+ * /admin/ writes there. The production /admin/ is checked on the normal build.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { parse } from 'yaml';
+import { launchBrowser, watchPage, type RunningBrowser } from '../helpers/browser.ts';
+import { serveDirectory, type StaticServer } from '../helpers/static-server.ts';
+import { buildCopy, copyRepository, type RepoCopy } from '../helpers/repo-copy.ts';
+import { DIST } from '../helpers/site.ts';
+import { startCmsProxy, type CmsProxy } from '../../scripts/lib/cms-proxy.ts';
+import { toolkitSchema } from '../../src/schemas/toolkit.ts';
+import { toEntry } from '../../src/lib/catalogue.ts';
+import { toolkitFacts } from '../../src/lib/toolkit-facts.ts';
+
+let copy: RepoCopy;
+let proxy: CmsProxy;
+let site: StaticServer;
+let browser: RunningBrowser;
+/** Every `persistEntry` call the admin sent to decap-server. */
+const saves: string[] = [];
+
+const TOOLKITS = 'content/toolkits';
+const NEW_SLUG = 'atelier-velo-reparer-ensemble';
+
+beforeAll(async () => {
+  copy = copyRepository();
+  proxy = await startCmsProxy({ root: copy.root, port: 0 });
+  buildCopy(copy.root, { CMS_LOCAL_BACKEND_URL: proxy.url });
+  site = await serveDirectory(join(copy.root, 'dist'));
+  browser = await launchBrowser();
+  browser.context.on('request', (request) => {
+    const body = request.postData() ?? '';
+    if (request.url() === proxy.url && body.includes('"persistEntry"')) saves.push(body);
+  });
+}, 180_000);
+
+afterAll(async () => {
+  await browser.close();
+  await site.close();
+  await proxy.close();
+  copy.remove();
+});
+
+/**
+ * Decap's prebuilt code checks React props with a bundled `prop-types` that does not know
+ * React 19 elements, and logs these warnings about its own components. Any other console
+ * error still fails the tests.
+ */
+const DECAP_PROP_TYPES_WARNING =
+  /^console: Warning: Failed prop type: Invalid prop `children` supplied to `\w+`, expected a ReactNode\.$/;
+
+/** Opens the admin of the copy and logs in to the local backend. */
+async function openAdmin(path: string): Promise<{ page: Page; problems: () => string[] }> {
+  const page = await browser.context.newPage();
+  const watched = watchPage(page);
+  const problems = () => watched.problems.filter((p) => !DECAP_PROP_TYPES_WARNING.test(p));
+  await page.goto(`${site.url}/admin/`, { waitUntil: 'networkidle' });
+  // The session is kept in the browser profile: only the first page sees the login.
+  const login = page.getByRole('button', { name: 'Se connecter', exact: true });
+  const collections = page.getByRole('link', { name: 'Boîtes à outils' });
+  await login.or(collections).first().waitFor();
+  if (await login.isVisible()) await login.click();
+  await collections.waitFor();
+  await page.goto(`${site.url}/admin/#${path}`);
+  return { page, problems };
+}
+
+/** A form field by its name: Decap gives each input the id `<name>-field-<n>`. */
+const field = (scope: Page | Locator, name: string) => scope.locator(`[id^="${name}-field-"]`).first();
+
+async function choose(page: Page, name: string, option: string): Promise<void> {
+  await field(page, name).click();
+  await page.getByText(option, { exact: false }).first().click();
+}
+
+async function publish(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Publier', exact: true }).click();
+  await page.getByText('Publier maintenant').click();
+}
+
+/** Publishes and waits for decap-server to answer that the file is written. */
+async function publishAndWait(page: Page): Promise<void> {
+  const written = page.waitForResponse(
+    (response) => response.url() === proxy.url && (response.request().postData() ?? '').includes('"persistEntry"'),
+    { timeout: 15_000 },
+  );
+  await publish(page);
+  expect((await written).status()).toBe(200);
+}
+
+/**
+ * Selects `text` inside the body editor. Replace it with `keyboard.insertText`: one input
+ * event, which the editor applies to the selection it carries, whatever its own bookkeeping
+ * of the caret is doing at that moment.
+ */
+async function selectInEditor(page: Page, text: string): Promise<void> {
+  const editor = page.locator('.cms-editor-raw [contenteditable="true"]');
+  await editor.evaluate((root, wanted) => {
+    root.focus();
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent?.indexOf(wanted) ?? -1;
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + wanted.length);
+      window.getSelection()?.removeAllRanges();
+      window.getSelection()?.addRange(range);
+      return;
+    }
+    throw new Error(`« ${wanted} » absent de l’éditeur`);
+  }, text);
+}
+
+/** Fills the toolkit form: title, summary, category, difficulty, numbers, materials, a mission, steps. */
+async function fillToolkit(page: Page, group: { groupMin: string; groupMax: string }): Promise<void> {
+  await field(page, 'title').fill('Atelier vélo : réparer ensemble');
+  await field(page, 'summary').fill(
+    'Réparer les vélos du quartier à plusieurs, apprendre les gestes de base et remettre en selle celles et ceux qui n’osaient plus.',
+  );
+  await choose(page, 'category', 'Réparation et réemploi —');
+  await choose(page, 'difficulty', '2 — Facile');
+  await field(page, 'preparation').fill('60');
+  await field(page, 'activity').fill('180');
+  // Group size comes before the budget in the form: the first min/max pair is the group.
+  await page.locator('[id^="min-field-"]').nth(0).fill(group.groupMin);
+  await page.locator('[id^="max-field-"]').nth(0).fill(group.groupMax);
+  await page.locator('[id^="min-field-"]').nth(1).fill('0');
+  await page.locator('[id^="max-field-"]').nth(1).fill('40');
+  await page.getByRole('button', { name: 'Ajouter élément' }).click();
+  await field(page, 'name').fill('Chambres à air de rechange');
+  await field(page, 'quantity').fill('5 de chaque taille');
+  await page.getByRole('button', { name: 'Ajouter mission' }).click();
+  await field(page, 'economicMission').fill('Entretien de la flotte de vélos d’une association ou d’une entreprise');
+  await field(page, 'commons').fill(
+    'Les fiches de réparation et la liste des pièces récupérées sont partagées sous licence libre.',
+  );
+  await page.locator('.cms-editor-raw [contenteditable="true"]').click();
+  await page.keyboard.type(
+    'Un atelier ouvert à toutes et tous.\n\n## Déroulé\n\n1. Accueillir les vélos.\n2. Diagnostiquer.\n3. Réparer ensemble.',
+  );
+}
+
+function frontmatter(text: string): unknown {
+  const match = /^---\n([\s\S]*?)\n---\n/.exec(text);
+  if (!match) throw new Error('pas d’en-tête');
+  return parse(match[1] ?? '');
+}
+
+describe('the online editor, with decap-server on a copy of the repository', () => {
+  it('is built for production, with the test-only flag pointing its /admin/ to this decap-server', () => {
+    expect(existsSync(join(copy.root, 'dist/pagefind/pagefind.js'))).toBe(true);
+    const html = readFileSync(join(copy.root, 'dist/admin/index.html'), 'utf8');
+    expect(html).toContain(`"local_backend":{"url":"${proxy.url}","allowed_hosts":["127.0.0.1","localhost"]}`);
+  });
+
+  it('shows a French error and writes nothing when a required field is empty', async () => {
+    const before = readdirSync(join(copy.root, TOOLKITS)).sort();
+    const { page, problems } = await openAdmin('/collections/toolkits/new');
+    await field(page, 'title').fill('Fiche incomplète');
+    await publish(page);
+    await page.getByText('Oops, il manque un champ requis. Veuillez le renseigner avant de soumettre.').waitFor();
+    await expect(page.getByText('Le champ Résumé est requis.').isVisible()).resolves.toBe(true);
+    await expect(page.getByText('Le champ Catégorie est requis.').isVisible()).resolves.toBe(true);
+    expect(saves).toEqual([]);
+    expect(readdirSync(join(copy.root, TOOLKITS)).sort()).toEqual(before);
+    // Decap stops the save by rejecting a promise with no reason, which nothing catches.
+    expect(problems().filter((p) => p !== 'exception: undefined')).toEqual([]);
+    await page.close();
+  });
+
+  it('refuses, in French and before writing anything, a toolkit that the schema refuses', async () => {
+    const { page, problems } = await openAdmin('/collections/toolkits/new');
+    await fillToolkit(page, { groupMin: '12', groupMax: '3' });
+    const preview = page.locator('iframe').first().contentFrame();
+    await expect(
+      preview.getByText('Taille du groupe › Minimum : le minimum dépasse le maximum (taille du groupe)').isVisible(),
+    ).resolves.toBe(true);
+    await publish(page);
+    await page
+      .getByText(
+        "Échec de l'enregistrement de l'entrée : à corriger avant d’enregistrer — Taille du groupe › Minimum : le minimum dépasse le maximum (taille du groupe)",
+      )
+      .waitFor();
+    expect(saves).toEqual([]);
+    expect(existsSync(join(copy.root, TOOLKITS, `${NEW_SLUG}.mdx`))).toBe(false);
+    // Decap logs the refused save (our error), then rejects a promise that nothing catches.
+    const [logged, ...others] = problems();
+    expect(logged?.split('\n')[0]).toBe(
+      'console: EntryError: à corriger avant d’enregistrer — Taille du groupe › Minimum : le minimum dépasse le maximum (taille du groupe)',
+    );
+    expect(others).toEqual(['exception: Object']);
+    await page.close();
+  });
+
+  it('creates a toolkit from the form, with its facts in the preview, as a valid .mdx that a build renders', async () => {
+    const { page, problems } = await openAdmin('/collections/toolkits/new');
+    await fillToolkit(page, { groupMin: '3', groupMax: '12' });
+
+    const preview = page.locator('iframe').first().contentFrame();
+    await preview.locator('dl.toolkit-facts').waitFor();
+    expect(await preview.locator('dl.toolkit-facts dt').allTextContents()).toEqual([
+      'Catégorie',
+      'Difficulté',
+      'Durée',
+      'Groupe',
+      'Budget indicatif',
+    ]);
+
+    await publishAndWait(page);
+    const file = join(copy.root, TOOLKITS, `${NEW_SLUG}.mdx`);
+    expect(existsSync(file)).toBe(true);
+    const text = readFileSync(file, 'utf8');
+    expect(problems()).toEqual([]);
+    await page.close();
+
+    const data = toolkitSchema.parse(frontmatter(text));
+    expect(data).toMatchObject({
+      title: 'Atelier vélo : réparer ensemble',
+      category: 'reparation-et-reemploi',
+      difficulty: 2,
+      duration: { preparation: 60, activity: 180 },
+      groupSize: { min: 3, max: 12 },
+      budget: { min: 0, max: 40 },
+      materials: [{ name: 'Chambres à air de rechange', quantity: '5 de chaque taille' }],
+      license: 'CC-BY-SA-4.0',
+    });
+    expect(text).toContain('\ndifficulty: 2\n');
+    expect(text).toMatch(/\nupdated: \d{4}-\d{2}-\d{2}\n/);
+    expect(
+      text.endsWith(
+        '---\n\nUn atelier ouvert à toutes et tous.\n\n## Déroulé\n\n1. Accueillir les vélos.\n2. Diagnostiquer.\n3. Réparer ensemble.\n',
+      ),
+    ).toBe(true);
+    if (existsSync(join(copy.root, 'scripts', 'validate.ts'))) {
+      const validate = spawnSync('npm', ['run', '--silent', 'validate', '--', join(TOOLKITS, `${NEW_SLUG}.mdx`)], {
+        cwd: copy.root,
+        encoding: 'utf8',
+      });
+      expect(validate.status, validate.stdout + validate.stderr).toBe(0);
+    }
+
+    // The same build flag, so that the admin of the copy keeps writing there afterwards.
+    buildCopy(copy.root, { CMS_LOCAL_BACKEND_URL: proxy.url });
+    const built = await browser.context.newPage();
+    const watched = watchPage(built);
+    await built.goto(`${site.url}/boites-a-outils/${NEW_SLUG}/`, { waitUntil: 'networkidle' });
+    const facts = toolkitFacts(toEntry({ slug: NEW_SLUG, file, data }, new Map(), []));
+    expect(await built.locator('dl.toolkit-facts dt').allTextContents()).toEqual(facts.map((f) => f.label));
+    const shown = (await built.locator('dl.toolkit-facts dd').allInnerTexts()).map((t) => t.replace(/\s+/g, ' '));
+    facts.forEach((fact, i) => {
+      expect(shown[i]).toContain(fact.value);
+    });
+    expect(await built.locator('h1').first().textContent()).toBe('Atelier vélo : réparer ensemble');
+    expect(watched.problems).toEqual([]);
+    await built.close();
+  }, 180_000);
+
+  it('changes only the edited words when a guide page is edited', async () => {
+    const path = join(copy.root, 'content/docs/decouvrir/genese.mdx');
+    const before = readFileSync(path, 'utf8');
+    const { page, problems } = await openAdmin('/collections/guide-decouvrir/entries/genese');
+    await field(page, 'title').fill('La genèse de KPA-Cité');
+    await selectInEditor(page, 'départ est clair');
+    await page.keyboard.insertText('départ est simple');
+    await publishAndWait(page);
+    expect(readFileSync(path, 'utf8')).toBe(
+      before
+        .replace('\ntitle: La genèse\n', '\ntitle: La genèse de KPA-Cité\n')
+        .replace('départ est clair', 'départ est simple'),
+    );
+    expect(problems()).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('the production /admin/', () => {
+  it('opens the French GitHub login, with no request to another address and no console error', async () => {
+    const prod = await serveDirectory(DIST);
+    const page = await browser.context.newPage();
+    const watched = watchPage(page);
+    const elsewhere: string[] = [];
+    page.on('request', (request) => {
+      if (!request.url().startsWith(`${prod.url}/`)) elsewhere.push(request.url());
+    });
+    await page.goto(`${prod.url}/admin/`, { waitUntil: 'networkidle' });
+    await page.getByRole('button', { name: 'Se connecter avec GitHub' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+    expect(elsewhere).toEqual([]);
+    expect(watched.problems).toEqual([]);
+    await page.close();
+    await prod.close();
+  });
+});

@@ -1,0 +1,325 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'astro/zod';
+import { CATEGORIES, DIFFICULTIES, LICENSES, VENUE_NEEDS, toolkitSchema } from '../../src/schemas/toolkit.ts';
+import { KPA_STATUSES, kpaSchema } from '../../src/schemas/kpa.ts';
+import { buildCmsConfig, cmsSettingsFromEnv, type CmsSettings } from '../../src/cms/config.ts';
+import { fieldsFromSchema, type CmsFieldConfig } from '../../src/cms/schema-fields.ts';
+
+const DEFAULTS = {
+  dev: false,
+  repoUrl: 'https://github.com/kpa-cite/guide',
+  repoBranch: 'main',
+  siteUrl: 'https://guide.example.org',
+};
+
+const production = buildCmsConfig(cmsSettingsFromEnv({}, DEFAULTS));
+const collection = (name: string) => {
+  const found = production.collections.find((c) => c.name === name);
+  if (!found) throw new Error(`collection ${name} absente`);
+  return found;
+};
+
+interface Mismatch {
+  path: string;
+  problem: string;
+}
+
+/**
+ * Walks a zod object and a list of CMS fields side by side, independently of the code that
+ * generated the fields, and lists every difference: a field on one side only, a widget that
+ * cannot hold the schema's type, a wrong required flag, different options.
+ */
+function compare(
+  schema: z.core.$ZodType,
+  fields: readonly CmsFieldConfig[],
+  path = '',
+  insideOptional = false,
+): Mismatch[] {
+  const shape = (schema as z.ZodObject).shape as Record<string, z.core.$ZodType>;
+  const out: Mismatch[] = [];
+  const names = new Set(fields.map((f) => f.name));
+  for (const key of Object.keys(shape)) {
+    if (!names.has(key)) out.push({ path: `${path}${key}`, problem: 'champ du schéma sans widget' });
+  }
+  for (const field of fields) {
+    const member = shape[field.name];
+    const at = `${path}${field.name}`;
+    if (!member) {
+      out.push({ path: at, problem: 'widget sans champ dans le schéma' });
+      continue;
+    }
+    let inner = member;
+    let optional = false;
+    while (['optional', 'default'].includes(inner._zod.def.type)) {
+      optional = true;
+      inner = (inner._zod.def as unknown as { innerType: z.core.$ZodType }).innerType;
+    }
+    const required = !optional && !insideOptional;
+    if ((field.required ?? true) !== required)
+      out.push({ path: at, problem: `required devrait être ${String(required)}` });
+    const type = inner._zod.def.type;
+    const expectWidget = (widgets: string[]) => {
+      if (!widgets.includes(field.widget)) out.push({ path: at, problem: `widget ${field.widget} pour un ${type}` });
+    };
+    if (type === 'string') expectWidget(['string', 'text', 'image', 'relation']);
+    else if (type === 'number') expectWidget(['number', 'select']);
+    // A converted value that may be written as a number or as text: either widget fits.
+    else if (type === 'pipe') expectWidget(['number', 'string', 'text']);
+    else if (type === 'boolean') expectWidget(['boolean']);
+    else if (type === 'date') expectWidget(['datetime']);
+    else if (type === 'enum') {
+      expectWidget(['select']);
+      const values = Object.values((inner as z.ZodEnum).enum);
+      expect(field.options?.map((o) => o.value)).toEqual(values);
+    } else if (type === 'object') {
+      expectWidget(['object']);
+      out.push(...compare(inner, field.fields ?? [], `${at}.`, insideOptional || optional));
+    } else if (type === 'array') {
+      const element = (inner as z.ZodArray).element;
+      const elementType = element._zod.def.type;
+      if (elementType === 'object') {
+        expectWidget(['list']);
+        out.push(...compare(element, field.fields ?? [], `${at}[].`));
+      } else if (elementType === 'enum') {
+        expectWidget(['select']);
+        if (field.multiple !== true) out.push({ path: at, problem: 'liste de valeurs sans multiple' });
+        expect(field.options?.map((o) => o.value)).toEqual(Object.values((element as z.ZodEnum).enum));
+      } else {
+        expectWidget(['list', 'relation']);
+        if (field.widget === 'relation' && field.multiple !== true)
+          out.push({ path: at, problem: 'relation sans multiple' });
+      }
+    } else {
+      out.push({ path: at, problem: `type ${type} non vérifié` });
+    }
+  }
+  return out;
+}
+
+describe('the CMS form generated from the schemas', () => {
+  it('gives every toolkit schema field, at every depth, a widget that fits, and no widget without a field', () => {
+    const fields = collection('toolkits').fields.filter((f) => f.name !== 'body');
+    expect(compare(toolkitSchema, fields)).toEqual([]);
+  });
+
+  it('gives every KPA schema field a widget that fits, and no widget without a field', () => {
+    expect(compare(kpaSchema, collection('kpa').fields)).toEqual([]);
+  });
+
+  it('reports a schema field with no widget, a widget with no field, a wrong widget and a wrong required flag', () => {
+    const schema = z.object({
+      title: z.string(),
+      extra: z.number(),
+      when: z.strictObject({ year: z.number(), note: z.string().optional() }),
+    });
+    const fields: CmsFieldConfig[] = [
+      { name: 'title', label: 'Titre', widget: 'number', required: true },
+      { name: 'legacy', label: 'Ancien', widget: 'string', required: true },
+      {
+        name: 'when',
+        label: 'Quand',
+        widget: 'object',
+        fields: [
+          { name: 'year', label: 'Année', widget: 'number', required: false },
+          { name: 'note', label: 'Note', widget: 'string', required: false },
+        ],
+      },
+    ];
+    expect(compare(schema, fields)).toEqual([
+      { path: 'extra', problem: 'champ du schéma sans widget' },
+      { path: 'title', problem: 'widget number pour un string' },
+      { path: 'legacy', problem: 'widget sans champ dans le schéma' },
+      { path: 'when.year', problem: 'required devrait être true' },
+    ]);
+  });
+
+  it('refuses to build a form when a schema field has no French label, or a label has no field', () => {
+    const schema = z.object({ title: z.string(), year: z.number() });
+    expect(() => fieldsFromSchema(schema, { title: { label: 'Titre' } })).toThrow(
+      'Le champ « year » n’a pas de libellé pour le formulaire.',
+    );
+    expect(() =>
+      fieldsFromSchema(schema, { title: { label: 'Titre' }, year: { label: 'Année' }, town: { label: 'Ville' } }),
+    ).toThrow('Libellés sans champ dans le schéma : town');
+  });
+
+  it('labels categories, difficulties, venue needs, licences and statuses in French from the schema constants', () => {
+    const field = (name: string, from = 'toolkits') => collection(from).fields.find((f) => f.name === name);
+    expect(field('category')?.options).toEqual(
+      CATEGORIES.map((c) => ({ value: c.id, label: `${c.label} — ${c.description}` })),
+    );
+    expect(field('difficulty')?.options?.map((o) => o.value)).toEqual(DIFFICULTIES.map((d) => d.level));
+    expect(field('difficulty')?.options?.[0]?.label).toBe(`1 — Très facile : ${DIFFICULTIES[0].description}`);
+    expect(field('venue')?.options).toEqual(VENUE_NEEDS.map((v) => ({ value: v.id, label: v.label })));
+    expect(field('license')?.options).toEqual(LICENSES.map((l) => ({ value: l.id, label: l.label })));
+    expect(field('status', 'kpa')?.options).toEqual(KPA_STATUSES.map((s) => ({ value: s.id, label: s.label })));
+  });
+
+  it('takes defaults, bounds, formats and lengths from the schema', () => {
+    const fields = collection('toolkits').fields;
+    const field = (name: string) => fields.find((f) => f.name === name);
+    expect(field('license')?.default).toBe('CC-BY-SA-4.0');
+    expect(field('draft')?.default).toBe(false);
+    expect(field('updated')).toMatchObject({
+      widget: 'datetime',
+      date_format: 'YYYY-MM-DD',
+      time_format: false,
+      default: '{{now}}',
+    });
+    expect(field('minAge')).toMatchObject({ widget: 'number', value_type: 'int', min: 6, max: 99, required: false });
+    expect(field('duration')?.fields?.map((f) => [f.name, f.widget, f.value_type, f.min])).toEqual([
+      ['preparation', 'number', 'int', 0],
+      ['activity', 'number', 'int', 0],
+    ]);
+    expect(field('groupSize')?.fields?.map((f) => [f.name, f.min])).toEqual([
+      ['min', 1],
+      ['max', 1],
+    ]);
+    expect(field('title')?.pattern).toEqual(['^[\\s\\S]{3,90}$', 'entre 3 et 90 caractères']);
+    expect(field('summary')?.pattern).toEqual(['^[\\s\\S]{20,160}$', 'entre 20 et 160 caractères']);
+    expect(field('economicMissions')).toMatchObject({ widget: 'list', min: 1, required: true });
+    expect(field('tags')).toMatchObject({ widget: 'list', max: 12, required: false });
+    expect(field('materials')?.fields?.map((f) => [f.name, f.required])).toEqual([
+      ['name', true],
+      ['quantity', false],
+    ]);
+    expect(field('inspiredBy')?.fields?.find((f) => f.name === 'url')?.pattern?.[0]).toBe('^https?://\\S+$');
+    expect(field('related')).toMatchObject({
+      widget: 'relation',
+      collection: 'toolkits',
+      multiple: true,
+      value_field: '{{slug}}',
+    });
+    expect(field('variantOf')).toMatchObject({ widget: 'relation', collection: 'toolkits', required: false });
+  });
+
+  it('asks for the alternative text of an image without making the optional image itself required', () => {
+    const image = collection('toolkits').fields.find((f) => f.name === 'image');
+    expect(image).toMatchObject({ widget: 'object', required: false });
+    expect(image?.fields?.map((f) => [f.name, f.widget, f.required])).toEqual([
+      ['src', 'image', false],
+      ['alt', 'string', false],
+    ]);
+  });
+
+  it('writes toolkits as MDX in content/toolkits with ASCII kebab-case slugs and media under public/media', () => {
+    expect(collection('toolkits')).toMatchObject({ folder: 'content/toolkits', extension: 'mdx', slug: '{{slug}}' });
+    expect(production.slug).toEqual({ encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' });
+    expect(production).toMatchObject({ media_folder: 'public/media', public_folder: '/media', locale: 'fr' });
+    expect(production.load_config_file).toBe(false);
+  });
+
+  it('has a guide collection per section folder, and the KPA directory', () => {
+    expect(production.collections.map((c) => c.folder)).toEqual([
+      'content/toolkits',
+      'content/docs/decouvrir',
+      'content/docs/fonctionnement',
+      'content/docs/creer',
+      'content/docs/ressources',
+      'content/docs/contribuer',
+      'content/kpa',
+    ]);
+    expect(collection('guide-decouvrir').fields.map((f) => f.name)).toEqual([
+      'title',
+      'description',
+      'sidebar',
+      'body',
+    ]);
+    expect(collection('kpa')).toMatchObject({ extension: 'yaml', identifier_field: 'name' });
+  });
+});
+
+describe('the CMS backend chosen from environment variables', () => {
+  it('uses GitHub with the editorial workflow and open authoring by default, on the repository of REPO_URL', () => {
+    expect(production.backend).toMatchObject({
+      name: 'github',
+      repo: 'kpa-cite/guide',
+      branch: 'main',
+      open_authoring: true,
+    });
+    expect(production.publish_mode).toBe('editorial_workflow');
+    expect(production.local_backend).toBeUndefined();
+  });
+
+  it('passes the repository, branch and OAuth addresses given in CMS_* variables', () => {
+    const config = buildCmsConfig(
+      cmsSettingsFromEnv(
+        {
+          CMS_REPO: 'collectif/guide-kpa',
+          CMS_BRANCH: 'propositions',
+          CMS_BASE_URL: 'https://oauth.example.org',
+          CMS_AUTH_ENDPOINT: 'auth',
+        },
+        DEFAULTS,
+      ),
+    );
+    expect(config.backend).toMatchObject({
+      name: 'github',
+      repo: 'collectif/guide-kpa',
+      branch: 'propositions',
+      base_url: 'https://oauth.example.org',
+      auth_endpoint: 'auth',
+    });
+  });
+
+  it('uses PKCE for GitLab and Gitea, and says which variable is missing', () => {
+    expect(() => buildCmsConfig(cmsSettingsFromEnv({ CMS_BACKEND: 'gitlab' }, DEFAULTS))).toThrow(
+      'CMS_BACKEND=gitlab demande CMS_APP_ID (l’application OAuth, pour PKCE).',
+    );
+    const gitlab = buildCmsConfig(cmsSettingsFromEnv({ CMS_BACKEND: 'gitlab', CMS_APP_ID: 'abc' }, DEFAULTS));
+    expect(gitlab.backend).toMatchObject({ name: 'gitlab', auth_type: 'pkce', app_id: 'abc' });
+    expect(gitlab.publish_mode).toBe('editorial_workflow');
+    expect(() => buildCmsConfig(cmsSettingsFromEnv({ CMS_BACKEND: 'gitea', CMS_APP_ID: 'abc' }, DEFAULTS))).toThrow(
+      'CMS_BACKEND=gitea demande CMS_BASE_URL et CMS_API_ROOT (adresses de l’instance).',
+    );
+    const gitea = buildCmsConfig(
+      cmsSettingsFromEnv(
+        {
+          CMS_BACKEND: 'gitea',
+          CMS_APP_ID: 'abc',
+          CMS_BASE_URL: 'https://git.example.org',
+          CMS_API_ROOT: 'https://git.example.org/api/v1',
+        },
+        DEFAULTS,
+      ),
+    );
+    expect(gitea.backend).toMatchObject({
+      name: 'gitea',
+      auth_type: 'pkce',
+      api_root: 'https://git.example.org/api/v1',
+    });
+    expect(gitea.publish_mode).toBe('simple');
+  });
+
+  it('rejects an unknown backend', () => {
+    expect(() => cmsSettingsFromEnv({ CMS_BACKEND: 'netlify' }, DEFAULTS)).toThrow(
+      'CMS_BACKEND vaut « netlify » : valeurs possibles github, gitlab, gitea, test-repo.',
+    );
+  });
+
+  it('turns the local backend on in astro dev only, on 127.0.0.1:8081 unless CMS_LOCAL_BACKEND_URL says otherwise', () => {
+    const dev = buildCmsConfig(cmsSettingsFromEnv({}, { ...DEFAULTS, dev: true }));
+    expect(dev.local_backend).toEqual({
+      url: 'http://127.0.0.1:8081/api/v1',
+      allowed_hosts: ['127.0.0.1', 'localhost'],
+    });
+    expect(dev.backend['name']).toBe('github');
+    const port = cmsSettingsFromEnv(
+      { CMS_LOCAL_BACKEND_URL: 'http://127.0.0.1:9000/api/v1' },
+      { ...DEFAULTS, dev: true },
+    );
+    expect(port.localBackendUrl).toBe('http://127.0.0.1:9000/api/v1');
+  });
+
+  it('accepts CMS_LOCAL_BACKEND_URL in a build only for a site served from this machine', () => {
+    const env = { CMS_LOCAL_BACKEND_URL: 'http://127.0.0.1:9000/api/v1' };
+    expect(() => cmsSettingsFromEnv(env, DEFAULTS)).toThrow(
+      'CMS_LOCAL_BACKEND_URL est réservé aux tests : il est refusé pour un site publié à https://guide.example.org.',
+    );
+    const local: CmsSettings = cmsSettingsFromEnv(env, { ...DEFAULTS, siteUrl: 'http://127.0.0.1:4321' });
+    expect(buildCmsConfig(local).local_backend?.url).toBe('http://127.0.0.1:9000/api/v1');
+    expect(() =>
+      cmsSettingsFromEnv({ CMS_LOCAL_BACKEND_URL: 'http://192.168.1.5:8081/api/v1' }, { ...DEFAULTS, dev: true }),
+    ).toThrow('CMS_LOCAL_BACKEND_URL doit désigner decap-server sur cette machine');
+  });
+});
