@@ -7,13 +7,22 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIST, ROOT } from '../helpers/site.ts';
 
+/**
+ * Vitest sets NODE_ENV=test and VITEST* variables; an Astro build that inherits them is a
+ * development build (no search, "available only in production" warnings).
+ */
+function productionEnv(): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST')));
+  return { ...env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1' };
+}
+
 export default function buildSite(): void {
   if (process.env['KPA_REUSE_BUILD'] === '1' && existsSync(join(DIST, 'index.html'))) return;
   // The same command a maintainer runs, so the tests see what `npm run build` produces.
   const result = spawnSync('npm', ['run', '--silent', 'build'], {
     cwd: ROOT,
     stdio: 'inherit',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: productionEnv(),
   });
   if (result.status !== 0) throw new Error(`La construction du site a échoué (code ${String(result.status)}).`);
 }
