@@ -60,6 +60,15 @@ describe('reading content files', () => {
     }
   });
 
+  it('an address hidden behind character references is still seen, in MDX and in raw HTML of Markdown', () => {
+    const html = '<a href="&#106;avascript:alert(1)">x</a> <a href="java&#x73;cript&colon;x">y</a>\n';
+    expect(scanMarkdown(html, 'md').issues.map((i) => i.rule)).toEqual(['unsafe-url', 'unsafe-url']);
+    expect(scanMarkdown(html.replace(/&colon;/, ':'), 'mdx').issues.map((i) => i.rule)).toEqual([
+      'unsafe-url',
+      'unsafe-url',
+    ]);
+  });
+
   it('a schema issue path maps to the line and column of that field', () => {
     const yaml = parseYaml('title: A\nmaterials:\n  - name: Sel\n  - name: Poivre\n    quantity: -1\n', 2);
     expect(yaml.fieldAt(['materials', 1, 'quantity'])).toEqual({ line: 6, column: 5 });

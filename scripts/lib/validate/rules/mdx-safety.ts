@@ -146,6 +146,34 @@ export function expressionIssue(at: Position): LocalIssue {
 const HTML_TAG = /<(\/?)([A-Za-z][A-Za-z0-9:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
 const HTML_ATTRIBUTE = /([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 
+const NAMED: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  colon: ':',
+  tab: '\t',
+  newline: '\n',
+  sol: '/',
+  lpar: '(',
+  rpar: ')',
+  period: '.',
+  comma: ',',
+};
+
+/** Character references, as a browser decodes them in an attribute (`&#106;avascript:`). */
+export function decodeEntities(value: string): string {
+  return value.replace(
+    /&(?:#[xX]([0-9a-fA-F]+)|#(\d+)|([A-Za-z]+));?/g,
+    (whole, hex?: string, dec?: string, name?: string) => {
+      const code = hex !== undefined ? Number.parseInt(hex, 16) : dec !== undefined ? Number(dec) : undefined;
+      if (code !== undefined) return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
+      return NAMED[(name ?? '').toLowerCase()] ?? whole;
+    },
+  );
+}
+
 export interface HtmlTag {
   name: string;
   attributes: { name: string; value: string | undefined }[];
@@ -161,7 +189,7 @@ export function scanHtml(html: string): HtmlTag[] {
     if (closing) continue;
     const attributes = [...rest.matchAll(HTML_ATTRIBUTE)].map((a) => ({
       name: a[1] ?? '',
-      value: a[2] ?? a[3] ?? a[4],
+      value: ((raw) => (raw === undefined ? undefined : decodeEntities(raw)))(a[2] ?? a[3] ?? a[4]),
     }));
     tags.push({ name, attributes, offset: match.index });
   }
