@@ -19,4 +19,11 @@ describe('the toolkit index and feed of the build', () => {
     const printed = runScript('index-toolkits.ts', ['--feed'], { cwd: ROOT });
     expect(printed.stdout).toBe(built);
   });
+
+  it('the catalogue page points feed readers to the feed', () => {
+    const html = readFileSync(join(DIST, 'boites-a-outils/index.html'), 'utf8');
+    expect(html).toMatch(
+      /<link rel="alternate" type="application\/atom\+xml"[^>]* href="\/boites-a-outils\/flux\.xml"/,
+    );
+  });
 });

@@ -1,9 +1,10 @@
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { validateContent } from '../../scripts/lib/validate/engine.ts';
 import { RULES, type RuleId } from '../../scripts/lib/validate/issues.ts';
 import { FIXTURES, VALID, removeTrees, treeWith } from '../helpers/validate-fixtures.ts';
+import { ROOT } from '../helpers/site.ts';
 
 type Expected = [file: string, line: number, rule: RuleId];
 
@@ -120,6 +121,14 @@ describe('npm run validate on paired fixtures', () => {
     // `file-too-large` needs a 1 MB file: the malformed-input test generates it instead.
     const untested = Object.keys(RULES).filter((r) => !covered.has(r as RuleId));
     expect(untested.sort()).toEqual(['file-too-large', 'internal-error']);
+  });
+
+  it('the README documents every rule with its severity', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    for (const [rule, { severity }] of Object.entries(RULES)) {
+      const row = readme.split('\n').find((line) => line.startsWith('| ') && line.includes(`\`${rule}\``));
+      expect(row, rule).toContain(severity === 'error' ? '| erreur ' : '| avertissement ');
+    }
   });
 
   it('messages are in French and name the field, e.g. the line of `materials.1.quantity`', async () => {
