@@ -1,13 +1,43 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import remarkGfm from 'remark-gfm';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import { describe, expect, it } from 'vitest';
 import { splitFrontmatter } from '../../scripts/lib/validate/frontmatter.ts';
-import { scanMarkdown } from '../../scripts/lib/validate/markdown.ts';
+import { createParsers, scanMarkdown } from '../../scripts/lib/validate/markdown.ts';
+import { decodeFile } from '../../scripts/lib/validate/rules/file-format.ts';
+import { generateToolkits } from '../../scripts/lib/synthetic-toolkits.ts';
 import { isUnsafeUrl } from '../../scripts/lib/validate/rules/mdx-safety.ts';
 import { codeRoutes } from '../../scripts/lib/validate/site.ts';
 import { parseYaml } from '../../scripts/lib/validate/yaml.ts';
 import { ROOT } from '../helpers/site.ts';
+import { FIXTURES } from '../helpers/validate-fixtures.ts';
+
+/** Every `.md` and `.mdx` file under `dir`, decoded (unreadable ones left out). */
+function markdownFiles(dir: string): { name: string; text: string }[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => /\.mdx?$/.test(name))
+    .flatMap((name) => {
+      const text = decodeFile(readFileSync(join(dir, name))).text;
+      return text === undefined ? [] : [{ name, text }];
+    });
+}
+
+const GFM_SAMPLE = [
+  '## Un ~~vieux~~ titre',
+  '',
+  '| Colonne | Lien | Badge |',
+  '| --- | :-: | --- |',
+  '| www.exemple.fr | [page](/guide/bases/) | <Badge text="a|b" /> |',
+  '',
+  '- [ ] à faire, voir https://exemple.fr/page?x=1 ou contact@exemple.fr',
+  '- [x] fait[^note]',
+  '',
+  '[^note]: Une note avec [un lien](/nulle-part/).',
+  '',
+].join('\n');
 
 const remark = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
 
@@ -28,6 +58,22 @@ describe('reading content files', () => {
     for (const input of inputs) {
       const first = remark.parse(input).children[0];
       expect(splitFrontmatter(input), JSON.stringify(input)).toBe(first?.type === 'yaml' ? first.value : undefined);
+    }
+  });
+
+  it('GFM without autolink literals finds exactly what remark-gfm finds', () => {
+    const withRemarkGfm = createParsers(remarkGfm);
+    const samples = [
+      ...markdownFiles(join(ROOT, 'content')),
+      ...markdownFiles(FIXTURES),
+      ...generateToolkits(50, 11).map(({ slug, source }) => ({ name: `${slug}.mdx`, text: source })),
+      { name: 'gfm.mdx', text: GFM_SAMPLE },
+      { name: 'gfm.md', text: GFM_SAMPLE },
+    ];
+    expect(samples.length).toBeGreaterThan(100);
+    for (const { name, text } of samples) {
+      const format = name.endsWith('.md') ? 'md' : 'mdx';
+      expect(scanMarkdown(text, format), name).toEqual(scanMarkdown(text, format, withRemarkGfm));
     }
   });
 

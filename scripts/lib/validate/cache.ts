@@ -23,7 +23,15 @@ const PACKAGES = [
   'remark-parse',
   'remark-mdx',
   'remark-frontmatter',
-  'remark-gfm',
+  'micromark-extension-gfm-footnote',
+  'micromark-extension-gfm-strikethrough',
+  'micromark-extension-gfm-table',
+  'micromark-extension-gfm-task-list-item',
+  'mdast-util-gfm-footnote',
+  'mdast-util-gfm-strikethrough',
+  'mdast-util-gfm-table',
+  'mdast-util-gfm-task-list-item',
+  'js-yaml',
   'yaml',
   'zod',
   'github-slugger',
@@ -101,6 +109,11 @@ export class SummaryCache {
     } catch {
       // No cache yet, or an unreadable one: start empty.
     }
+  }
+
+  /** How many summaries the cache held when it was read. */
+  get size(): number {
+    return this.#previousSize;
   }
 
   get(key: string): FileSummary | undefined {

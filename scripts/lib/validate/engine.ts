@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { START, compareIssues, localIssue, type Issue } from './issues.ts';
 import { classify, docRoute, entryId, DOCS_DIR, listContentFiles, toolkitRoute, CONTENT_DIR } from './content-files.ts';
 import { SummaryCache, PROJECT_ROOT, contentHash } from './cache.ts';
-import { summarizeAll, type Task } from './pool.ts';
+import { PARALLEL_THRESHOLD, WorkerPool, defaultJobs, summarizeAll, type Task } from './pool.ts';
 import { buildSiteModel, publicFileChecker, type SummarizedFile } from './site.ts';
 import { checkLinks, newSuggestionBudget } from './rules/links.ts';
 import { checkToolkitReferences } from './rules/references.ts';
@@ -69,7 +69,12 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
   const cache = new SummaryCache(cacheDir);
   mark('cache-read');
   let checked = 0;
-  for (const path of listContentFiles(root)) {
+  const listed = listContentFiles(root);
+  // Without a usable cache every file will be read: start the workers now, while files load.
+  const workers = jobs ?? defaultJobs();
+  let pool =
+    cache.size === 0 && workers > 1 && listed.length >= PARALLEL_THRESHOLD ? new WorkerPool(workers) : undefined;
+  for (const path of listed) {
     const kind = classify(path);
     if (kind === 'ignored') continue;
     if (inScope(path, paths)) checked++;
@@ -97,10 +102,16 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
     slots.push({ path, kind, key });
   }
   mark('read-and-hash');
-  const fresh = await summarizeAll(
-    pending.map((p) => p.task),
-    jobs,
-  );
+  if (!pool && workers > 1 && pending.length >= PARALLEL_THRESHOLD) pool = new WorkerPool(workers);
+  let fresh;
+  try {
+    fresh = await summarizeAll(
+      pending.map((p) => p.task),
+      pool,
+    );
+  } finally {
+    await pool?.close();
+  }
   pending.forEach((p, i) => {
     const summary = fresh[i];
     if (summary) cache.set(p.key, summary);

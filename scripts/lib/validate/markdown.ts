@@ -1,16 +1,16 @@
 /**
  * Parses guide pages and toolkits with the unified ecosystem (remark-parse, remark-mdx,
- * remark-frontmatter, remark-gfm) and walks the tree once, collecting what later checks
+ * remark-frontmatter, and GFM as remark-gfm adds it but without autolink literals: see
+ * `remark-gfm-without-autolinks.ts`) and walks the tree once, collecting what later checks
  * need (links, images, anchors, components) and the safety issues of `rules/mdx-safety.ts`.
  */
 import type { Nodes, Root } from 'mdast';
 import type {} from 'remark-mdx'; // brings the MDX node types into `mdast`
 import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import GithubSlugger from 'github-slugger';
-import { unified } from 'unified';
+import { unified, type Plugin } from 'unified';
 import { ALLOWED_COMPONENTS } from '../../../src/config/mdx-components.ts';
 import { START, localIssue, type LocalIssue, type Position } from './issues.ts';
 import {
@@ -23,9 +23,19 @@ import {
   unsafeUrlIssue,
 } from './rules/mdx-safety.ts';
 import { imageAltIssue } from './rules/images.ts';
+import remarkGfmWithoutAutolinks from './remark-gfm-without-autolinks.ts';
 
-const mdxProcessor = unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
-const mdProcessor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+/** The parsers for `.mdx` and `.md` files, with a given flavour of GFM. */
+export function createParsers(gfm: Plugin<[], Root>) {
+  return {
+    mdx: unified().use(remarkParse).use(remarkMdx).use(remarkFrontmatter, ['yaml']).use(gfm),
+    md: unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(gfm),
+  };
+}
+
+export type Parsers = ReturnType<typeof createParsers>;
+
+const PARSERS = createParsers(remarkGfmWithoutAutolinks);
 
 /** A link or an image source that stays on the site, to check once every page is known. */
 export interface LinkRef extends Position {
@@ -122,7 +132,7 @@ function isCommentOnly(value: string): boolean {
 }
 
 /** Parses and scans one `.mdx` or `.md` file (already decoded and normalised). */
-export function scanMarkdown(text: string, format: 'mdx' | 'md'): MarkdownScan {
+export function scanMarkdown(text: string, format: 'mdx' | 'md', parsers: Parsers = PARSERS): MarkdownScan {
   const scan: MarkdownScan = {
     issues: [],
     frontmatter: undefined,
@@ -133,11 +143,11 @@ export function scanMarkdown(text: string, format: 'mdx' | 'md'): MarkdownScan {
   };
   let tree: Root;
   try {
-    tree = (format === 'mdx' ? mdxProcessor : mdProcessor).parse(text);
+    tree = parsers[format].parse(text);
   } catch (error) {
     scan.issues.push(syntaxIssue(error));
     // The frontmatter is still worth checking: read it with plain Markdown, which never fails.
-    const first = mdProcessor.parse(text).children[0];
+    const first = parsers.md.parse(text).children[0];
     if (first?.type === 'yaml') scan.frontmatter = first.value;
     return scan;
   }
