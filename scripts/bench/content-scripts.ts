@@ -21,6 +21,8 @@ const SIZES = [100, 1000, 10_000];
 
 export interface Run {
   seconds: number;
+  /** User and system CPU time of all the command's threads: on a busy machine, a steadier measure than the wall clock. */
+  cpuSeconds: number;
   peakMb: number;
   status: number | null;
   stdout: string;
@@ -38,8 +40,16 @@ export function measure(script: string, args: readonly string[], work: string): 
     env: { ...process.env, KPA_BENCH_RUSAGE: usage },
   });
   const seconds = (performance.now() - start) / 1000;
-  const peakKb = existsSync(usage) ? (JSON.parse(readFileSync(usage, 'utf8')) as { maxRSS: number }).maxRSS : 0;
-  return { seconds, peakMb: peakKb / 1024, status: result.status, stdout: result.stdout };
+  const rusage = existsSync(usage)
+    ? (JSON.parse(readFileSync(usage, 'utf8')) as { maxRSS: number; userCPUTime: number; systemCPUTime: number })
+    : { maxRSS: 0, userCPUTime: 0, systemCPUTime: 0 };
+  return {
+    seconds,
+    cpuSeconds: (rusage.userCPUTime + rusage.systemCPUTime) / 1e6,
+    peakMb: rusage.maxRSS / 1024,
+    status: result.status,
+    stdout: result.stdout,
+  };
 }
 
 function errorsOf(run: Run): string {
@@ -53,7 +63,7 @@ function errorsOf(run: Run): string {
 
 const fr = (n: number, digits = 2) => n.toFixed(digits).replace('.', ',');
 const line = (label: string, run: Run, extra = '') =>
-  `  ${label.padEnd(34)} ${fr(run.seconds).padStart(6)} s   mémoire max ${fr(run.peakMb, 0).padStart(5)} Mo${extra}`;
+  `  ${label.padEnd(30)} ${fr(run.seconds).padStart(6)} s (CPU ${fr(run.cpuSeconds).padStart(6)} s)   mémoire max ${fr(run.peakMb, 0).padStart(5)} Mo${extra}`;
 
 export async function run(): Promise<void> {
   console.log('## Scripts de contenu (validate et index)');
