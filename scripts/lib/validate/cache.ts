@@ -80,7 +80,9 @@ export function contentHash(bytes: Uint8Array): string {
 interface CacheFile {
   version: string;
   entries: Record<string, FileSummary>;
-  /** Absolute path → `[stamp, key]`: a file whose size, dates and inode are unchanged has the same hash. */
+  /** The folder the stamps' paths are relative to. */
+  root: string;
+  /** Path → `[stamp, key]`: a file whose size, dates and inode are unchanged has the same hash. */
   stamps: Record<string, [string, string]>;
 }
 
@@ -95,15 +97,18 @@ export class SummaryCache {
   #changed = false;
   #previousSize = 0;
 
-  /** `dir` undefined: no cache, every file is read again. */
-  constructor(dir: string | undefined) {
+  readonly #root: string;
+
+  /** `dir` undefined: no cache, every file is read again. `root`: the folder of the files. */
+  constructor(dir: string | undefined, root: string) {
     this.#dir = dir;
+    this.#root = root;
     if (dir === undefined) return;
     try {
       const data = JSON.parse(readFileSync(join(dir, CACHE_NAME), 'utf8')) as CacheFile;
       if (data.version === validatorVersion()) {
         this.#previous = data.entries;
-        this.#stamps = data.stamps;
+        if (data.root === root) this.#stamps = data.stamps;
         this.#previousSize = Object.keys(data.entries).length;
       }
     } catch {
@@ -154,6 +159,7 @@ export class SummaryCache {
       const data: CacheFile = {
         version: validatorVersion(),
         entries: Object.fromEntries(this.#used),
+        root: this.#root,
         stamps: Object.fromEntries(this.#usedStamps),
       };
       writeFileSync(temporary, JSON.stringify(data));

@@ -66,7 +66,7 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
     timings[phase] = Math.round(now - lap);
     lap = now;
   };
-  const cache = new SummaryCache(cacheDir);
+  const cache = new SummaryCache(cacheDir, root);
   mark('cache-read');
   let checked = 0;
   const listed = listContentFiles(root);
@@ -92,13 +92,13 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
     const absolute = join(root, path);
     const stat = statSync(absolute, { bigint: true });
     const stamp = `${String(stat.size)}:${String(stat.mtimeNs)}:${String(stat.ctimeNs)}:${String(stat.ino)}`;
-    let key = cache.keyFor(absolute, stamp);
+    let key = cache.keyFor(path, stamp);
     if (key === undefined || cache.get(key) === undefined) {
       const bytes = readFileSync(absolute);
       key = `${kind}:${path.endsWith('.md') ? 'md' : 'x'}:${contentHash(bytes)}`;
       if (cache.get(key) === undefined) pending.push({ path, key, task: { kind, name: path, bytes } });
     }
-    cache.remember(absolute, stamp, key);
+    cache.remember(path, stamp, key);
     slots.push({ path, kind, key });
   }
   mark('read-and-hash');
