@@ -11,6 +11,7 @@ import { decodeFile } from '../../scripts/lib/validate/rules/file-format.ts';
 import { generateToolkits } from '../../scripts/lib/synthetic-toolkits.ts';
 import { isUnsafeUrl } from '../../scripts/lib/validate/rules/mdx-safety.ts';
 import { codeRoutes } from '../../scripts/lib/validate/site.ts';
+import { classify } from '../../scripts/lib/validate/content-files.ts';
 import { parseYaml } from '../../scripts/lib/validate/yaml.ts';
 import { ROOT } from '../helpers/site.ts';
 import { FIXTURES } from '../helpers/validate-fixtures.ts';
@@ -128,6 +129,24 @@ describe('reading content files', () => {
       updated: new Date('2026-11-26T00:00:00Z'),
       flag: 'yes',
     });
+  });
+
+  it('each file of content/ belongs to the collection whose loader reads it', () => {
+    expect(
+      [
+        'content/docs/index.mdx',
+        'content/docs/a/b/page.md',
+        'content/docs/a/_brouillon.mdx',
+        'content/docs/a/schema.png',
+        'content/toolkits/soupe.mdx',
+        'content/toolkits/soupe.md',
+        'content/toolkits/sous-dossier/soupe.mdx',
+        'content/kpa/lille.yml',
+        'content/glossaire.yaml',
+        'content/.DS_Store',
+        'content/notes.txt',
+      ].map(classify),
+    ).toEqual(['doc', 'doc', 'ignored', 'ignored', 'toolkit', 'other', 'other', 'kpa', 'glossary', 'ignored', 'other']);
   });
 
   it('the routes built by src/pages include the catalogue, its JSON index and its feed', () => {

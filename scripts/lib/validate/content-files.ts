@@ -16,11 +16,13 @@ export const GLOSSARY_FILE = 'content/glossaire.yaml';
 
 export type Kind = 'doc' | 'toolkit' | 'kpa' | 'glossary';
 
-/** The collection of a path relative to the root (`/` separators); `ignored` for drafts `_x` and dot files. */
+/** The collection of a path relative to the root (`/` separators); `ignored` for `_x` and dot files and images. */
 export function classify(path: string): Kind | 'other' | 'ignored' {
   const segments = path.split('/');
   const name = segments.at(-1) ?? '';
   if (segments.some((s) => s.startsWith('.')) || name.startsWith('_')) return 'ignored';
+  // Images next to a page are assets its Markdown can show (checked as images, not as pages).
+  if (/\.(?:png|jpe?g|webp|avif|gif|svg)$/i.test(name)) return 'ignored';
   if (path === GLOSSARY_FILE) return 'glossary';
   if (path.startsWith(DOCS_DIR) && /\.mdx?$/.test(name)) return 'doc';
   if (path.startsWith(TOOLKITS_DIR) && segments.length === 3 && name.endsWith('.mdx')) return 'toolkit';
