@@ -6,7 +6,7 @@ import { validateContent } from './engine.ts';
 import { DEFAULT_CACHE_DIR } from './cache.ts';
 import { FORMATS, formatReport, type Format } from './report.ts';
 
-const USAGE = `Usage : npm run validate -- [--format text|github|json] [--root <dossier>] [--no-cache] [--cache-dir <dossier>] [--jobs <n>] [chemins…]`;
+const USAGE = `Usage : npm run validate -- [--format text|github|json] [--root <dossier>] [--no-cache] [--cache-dir <dossier>] [--jobs <n>] [--timings] [chemins…]`;
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
