@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
-import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
+import { i18nSchema } from '@astrojs/starlight/schema';
+import { guidePageSchema } from './schemas/guide-page.ts';
 import { toolkitSchema } from './schemas/toolkit.ts';
 import { kpaSchema } from './schemas/kpa.ts';
 import { glossaryEntrySchema } from './schemas/glossary.ts';
@@ -10,7 +11,7 @@ import frStrings from './i18n/fr.json' with { type: 'json' };
 /** Guide pages: `content/docs/`, rendered by Starlight. */
 const docs = defineCollection({
   loader: withGitDates(glob({ pattern: '**/[^_]*.{md,mdx}', base: './content/docs' }), './content/docs'),
-  schema: docsSchema(),
+  schema: guidePageSchema,
 });
 
 /** Mission toolkits: `content/toolkits/`, rendered by `src/pages/boites-a-outils/`. */

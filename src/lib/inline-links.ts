@@ -21,3 +21,8 @@ export function renderInlineLinks(text: string): string {
   }
   return html + escapeHtml(text.slice(last));
 }
+
+/** The `[texte](/chemin/)` links of a text, as `renderInlineLinks` turns them into links. */
+export function inlineLinks(text: string): { label: string; href: string }[] {
+  return [...text.matchAll(LINK)].map(([, label = '', href = '']) => ({ label, href }));
+}

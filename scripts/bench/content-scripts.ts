@@ -1,0 +1,120 @@
+/**
+ * Content scripts: times `npm run validate` and `npm run index` on the real content plus
+ * 100, 1,000 and 10,000 synthetic toolkits, with a cold cache, a warm cache and after one
+ * toolkit changed, and reports each run's peak memory. Targets (issue: content scripts),
+ * on 2 cores: 1,000 toolkits validated in under 2 s; 10,000 in under 15 s and under 1 GB;
+ * re-validating 10,000 after one change in under 1 s. Reported, never asserted.
+ *
+ * Every run is a child process (`node scripts/validate.ts --root <copie>`) on a copy of the
+ * content in a temporary folder, which is deleted afterwards.
+ */
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeToolkits } from '../lib/synthetic-toolkits.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const RUSAGE = join(ROOT, 'scripts/lib/bench-rusage.ts');
+const SIZES = [100, 1000, 10_000];
+
+export interface Run {
+  seconds: number;
+  /** User and system CPU time of all the command's threads: on a busy machine, a steadier measure than the wall clock. */
+  cpuSeconds: number;
+  peakMb: number;
+  status: number | null;
+  stdout: string;
+}
+
+/** Runs a script of `scripts/` in a child Node and measures its wall time and peak memory. */
+export function measure(script: string, args: readonly string[], work: string): Run {
+  const usage = join(work, 'rusage.json');
+  rmSync(usage, { force: true });
+  const start = performance.now();
+  const result = spawnSync(process.execPath, ['--import', RUSAGE, join(ROOT, 'scripts', script), ...args], {
+    cwd: work,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    env: { ...process.env, KPA_BENCH_RUSAGE: usage },
+  });
+  const seconds = (performance.now() - start) / 1000;
+  const rusage = existsSync(usage)
+    ? (JSON.parse(readFileSync(usage, 'utf8')) as { maxRSS: number; userCPUTime: number; systemCPUTime: number })
+    : { maxRSS: 0, userCPUTime: 0, systemCPUTime: 0 };
+  return {
+    seconds,
+    cpuSeconds: (rusage.userCPUTime + rusage.systemCPUTime) / 1e6,
+    peakMb: rusage.maxRSS / 1024,
+    status: result.status,
+    stdout: result.stdout,
+  };
+}
+
+function errorsOf(run: Run): string {
+  try {
+    const report = JSON.parse(run.stdout) as { errors: number; checked: number };
+    return report.errors === 0 ? `${String(report.checked)} fichiers, 0 erreur` : `${String(report.errors)} ERREURS`;
+  } catch {
+    return `sortie illisible (code ${String(run.status)})`;
+  }
+}
+
+const fr = (n: number, digits = 2) => n.toFixed(digits).replace('.', ',');
+const line = (label: string, run: Run, extra = '') =>
+  `  ${label.padEnd(30)} ${fr(run.seconds).padStart(6)} s (CPU ${fr(run.cpuSeconds).padStart(6)} s)   mémoire max ${fr(run.peakMb, 0).padStart(5)} Mo${extra}`;
+
+export async function run(): Promise<void> {
+  console.log('## Scripts de contenu (validate et index)');
+  console.log(
+    `  machine : ${String(availableParallelism())} cœurs, charge moyenne ${loadavg()
+      .map((l) => fr(l))
+      .join(' / ')} au départ`,
+  );
+  const results = new Map<string, Run>();
+  for (const size of SIZES) {
+    const work = mkdtempSync(join(tmpdir(), 'kpa-bench-content-'));
+    try {
+      cpSync(join(ROOT, 'content'), join(work, 'content'), { recursive: true });
+      cpSync(join(ROOT, 'public'), join(work, 'public'), { recursive: true });
+      const files = writeToolkits(join(work, 'content/toolkits'), size, 2026);
+      const validate = ['validate.ts', '--root', work, '--cache-dir', join(work, 'cache'), '--format', 'json'];
+      console.log(`### ${String(size)} boîtes à outils synthétiques (+ le contenu réel)`);
+      const cold = measure(validate[0] ?? '', validate.slice(1), work);
+      console.log(line('validate, cache vide', cold, ` — ${errorsOf(cold)}`));
+      const warm = measure(validate[0] ?? '', validate.slice(1), work);
+      console.log(line('validate, cache à jour', warm));
+      appendFileSync(files[Math.floor(files.length / 2)] ?? '', '\nUne phrase ajoutée pour le banc d’essai.\n');
+      const changed = measure(validate[0] ?? '', validate.slice(1), work);
+      console.log(line('validate, une fiche modifiée', changed, ` — ${errorsOf(changed)}`));
+      const index = measure('index-toolkits.ts', ['--root', work, '--out', join(work, 'index.json')], work);
+      console.log(line('index', index, index.status === 0 ? '' : ` — ÉCHEC (code ${String(index.status)})`));
+      results.set(`cold-${String(size)}`, cold);
+      results.set(`changed-${String(size)}`, changed);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  }
+  const verdict = (ok: boolean) => (ok ? 'atteint' : 'MANQUÉ');
+  const cold1k = results.get('cold-1000');
+  const cold10k = results.get('cold-10000');
+  const changed10k = results.get('changed-10000');
+  console.log('### Objectifs (2 cœurs)');
+  if (cold1k)
+    console.log(`  1 000 fiches validées en moins de 2 s : ${verdict(cold1k.seconds < 2)} (${fr(cold1k.seconds)} s)`);
+  if (cold10k) {
+    const ok = cold10k.seconds < 15 && cold10k.peakMb < 1024;
+    console.log(
+      `  10 000 fiches en moins de 15 s et de 1 Go : ${verdict(ok)} (${fr(cold10k.seconds)} s, ${fr(cold10k.peakMb, 0)} Mo)`,
+    );
+  }
+  if (changed10k) {
+    console.log(
+      `  10 000 fiches, une modifiée, en moins de 1 s : ${verdict(changed10k.seconds < 1)} (${fr(changed10k.seconds)} s)`,
+    );
+  }
+  await Promise.resolve();
+}
+
+if (import.meta.main) await run();

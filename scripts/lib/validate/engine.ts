@@ -1,0 +1,153 @@
+/**
+ * `npm run validate` without its command line: reads every content file (from the cache
+ * when unchanged), runs the checks of each file and then the checks across files, and
+ * returns the issues of the files asked for. Never writes anything but its cache.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { START, compareIssues, localIssue, type Issue } from './issues.ts';
+import { classify, docRoute, entryId, DOCS_DIR, listContentFiles, toolkitRoute, CONTENT_DIR } from './content-files.ts';
+import { SummaryCache, PROJECT_ROOT, contentHash } from './cache.ts';
+import { PARALLEL_THRESHOLD, WorkerPool, defaultJobs, summarizeAll, type Task } from './pool.ts';
+import { buildSiteModel, publicFileChecker, type SummarizedFile } from './site.ts';
+import { checkLinks, newSuggestionBudget } from './rules/links.ts';
+import { checkToolkitReferences } from './rules/references.ts';
+import { checkToolkitFileName } from './rules/file-name.ts';
+import { fieldLocator } from './locate.ts';
+import { GLOSSARY_PATH } from '../../../src/schemas/glossary.ts';
+
+export interface ValidateOptions {
+  /** Folder holding `content/` and `public/`. */
+  root: string;
+  /** Paths relative to `root` (files or folders) whose issues to report; all when empty. */
+  paths?: readonly string[];
+  /** Cache folder; `undefined` for no cache. */
+  cacheDir?: string | undefined;
+  /** Worker threads; 1 reads everything in this thread. */
+  jobs?: number;
+  /** Folder holding `src/pages/` (the site's code). */
+  projectRoot?: string;
+}
+
+export interface ValidateResult {
+  issues: Issue[];
+  /** Content files in the scope that were checked. */
+  checked: number;
+  /** Files read again because the cache did not know them. */
+  parsed: number;
+  /** Every file with its summary, for tools that compare the model with a build. */
+  files: SummarizedFile[];
+  /** Milliseconds spent in each phase, for `--timings` and the benchmark. */
+  timings: Record<string, number>;
+}
+
+function inScope(path: string, paths: readonly string[]): boolean {
+  return paths.length === 0 || paths.some((p) => path === p || path.startsWith(`${p.replace(/\/+$/, '')}/`));
+}
+
+/** The page a file's links appear on (glossary definitions appear on the glossary page). */
+function pageOf(file: SummarizedFile): string {
+  if (file.kind === 'toolkit') return toolkitRoute(file.path);
+  if (file.kind === 'doc') return docRoute(file.summary.slug ?? entryId(file.path, DOCS_DIR));
+  return GLOSSARY_PATH;
+}
+
+export async function validateContent(options: ValidateOptions): Promise<ValidateResult> {
+  const { root, paths = [], cacheDir, jobs } = options;
+  if (!existsSync(join(root, CONTENT_DIR))) throw new Error(`dossier « ${CONTENT_DIR}/ » introuvable dans ${root}`);
+  const issues: Issue[] = [];
+  const pending: { path: string; task: Omit<Task, 'index'>; key: string }[] = [];
+  const files: SummarizedFile[] = [];
+  const slots: { path: string; kind: SummarizedFile['kind']; key: string }[] = [];
+  const timings: Record<string, number> = {};
+  let lap = performance.now();
+  const mark = (phase: string) => {
+    const now = performance.now();
+    timings[phase] = Math.round(now - lap);
+    lap = now;
+  };
+  const cache = new SummaryCache(cacheDir, root);
+  mark('cache-read');
+  let checked = 0;
+  const listed = listContentFiles(root);
+  // Without a usable cache every file will be read: start the workers now, while files load.
+  const workers = jobs ?? defaultJobs();
+  let pool =
+    cache.size === 0 && workers > 1 && listed.length >= PARALLEL_THRESHOLD ? new WorkerPool(workers) : undefined;
+  for (const path of listed) {
+    const kind = classify(path);
+    if (kind === 'ignored') continue;
+    if (inScope(path, paths)) checked++;
+    if (kind === 'other') {
+      issues.push({
+        file: path,
+        ...localIssue(
+          'unexpected-file',
+          START,
+          'fichier ignoré par le site : les pages vont dans content/docs/ (.md, .mdx), les boîtes à outils dans content/toolkits/ (.mdx), les KPA dans content/kpa/ (.yaml)',
+        ),
+      });
+      continue;
+    }
+    const absolute = join(root, path);
+    const stat = statSync(absolute, { bigint: true });
+    const stamp = `${String(stat.size)}:${String(stat.mtimeNs)}:${String(stat.ctimeNs)}:${String(stat.ino)}`;
+    let key = cache.keyFor(path, stamp);
+    if (key === undefined || cache.get(key) === undefined) {
+      const bytes = readFileSync(absolute);
+      key = `${kind}:${path.endsWith('.md') ? 'md' : 'x'}:${contentHash(bytes)}`;
+      if (cache.get(key) === undefined) pending.push({ path, key, task: { kind, name: path, bytes } });
+    }
+    cache.remember(path, stamp, key);
+    slots.push({ path, kind, key });
+  }
+  mark('read-and-hash');
+  if (!pool && workers > 1 && pending.length >= PARALLEL_THRESHOLD) pool = new WorkerPool(workers);
+  let fresh;
+  try {
+    fresh = await summarizeAll(
+      pending.map((p) => p.task),
+      pool,
+    );
+  } finally {
+    await pool?.close();
+  }
+  pending.forEach((p, i) => {
+    const summary = fresh[i];
+    if (summary) cache.set(p.key, summary);
+  });
+  for (const slot of slots) {
+    const summary = cache.get(slot.key);
+    if (summary) files.push({ path: slot.path, kind: slot.kind, summary });
+  }
+  mark('parse');
+  cache.save();
+  mark('cache-write');
+
+  for (const file of files) {
+    for (const issue of file.summary.issues) issues.push({ file: file.path, ...issue });
+    if (file.kind === 'toolkit') issues.push(...checkToolkitFileName(file.path));
+  }
+  const site = buildSiteModel(files, options.projectRoot ?? PROJECT_ROOT);
+  issues.push(...site.issues);
+  const locate = fieldLocator(root);
+  const context = {
+    site,
+    root,
+    hasPublicFile: publicFileChecker(root),
+    suggestionBudget: newSuggestionBudget(),
+    locate,
+  };
+  for (const file of files) {
+    if (inScope(file.path, paths)) issues.push(...checkLinks(file.path, pageOf(file), file.summary.links, context));
+  }
+  issues.push(...checkToolkitReferences(files, locate));
+  mark('cross-checks');
+  return {
+    issues: issues.filter((i) => inScope(i.file, paths)).sort(compareIssues),
+    checked,
+    parsed: pending.length,
+    files,
+    timings,
+  };
+}
