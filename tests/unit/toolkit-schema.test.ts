@@ -110,6 +110,7 @@ describe('references between toolkits', () => {
         file: 'content/toolkits/a.mdx',
         slug: 'a',
         field: 'related',
+        index: 1,
         rule: 'unknown-toolkit',
         message: '« absente » ne correspond à aucune boîte à outils',
       },
