@@ -1,26 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launchBrowser, watchPage, type RunningBrowser } from '../helpers/browser.ts';
-import { serveDirectory, type StaticServer } from '../helpers/static-server.ts';
-import { DIST } from '../helpers/site.ts';
+import { describe, expect, it } from 'vitest';
+import { useBuiltSiteInBrowser } from '../helpers/built-site-browser.ts';
+import { axeViolations, watchPage } from '../helpers/browser.ts';
+import { serveDirectory } from '../helpers/static-server.ts';
 
-let site: StaticServer;
-let browser: RunningBrowser;
-
-beforeAll(async () => {
-  site = await serveDirectory(DIST);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser.close();
-  await site.close();
-});
+const env = useBuiltSiteInBrowser();
 
 describe('the home page in Chromium', () => {
   it('loads with no console error and no failed request', async () => {
-    const page = await browser.context.newPage();
+    const page = await env.browser.context.newPage();
     const watched = watchPage(page);
-    await page.goto(`${site.url}/`, { waitUntil: 'networkidle' });
+    await page.goto(`${env.site.url}/`, { waitUntil: 'networkidle' });
     expect((await page.locator('h1').first().textContent())?.trim()).toBe('KPA-Cité');
     expect(await page.locator('html').getAttribute('lang')).toBe('fr');
     expect(watched.problems).toEqual([]);
@@ -28,16 +17,16 @@ describe('the home page in Chromium', () => {
   });
 
   it('has no WCAG 2.2 A/AA violation found by axe-core', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${site.url}/`, { waitUntil: 'networkidle' });
+    const page = await env.browser.context.newPage();
+    await page.goto(`${env.site.url}/`, { waitUntil: 'networkidle' });
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
 
   it('finds the "Qu’est-ce qu’un KPA ?" page when searching "KPA" in the search modal', async () => {
-    const page = await browser.context.newPage();
+    const page = await env.browser.context.newPage();
     const watched = watchPage(page);
-    await page.goto(`${site.url}/`, { waitUntil: 'networkidle' });
+    await page.goto(`${env.site.url}/`, { waitUntil: 'networkidle' });
     // The button only opens the modal once Starlight's <site-search> element is defined.
     await page.waitForFunction(() => customElements.get('site-search') !== undefined);
     await page.locator('site-search button[data-open-modal]').click();
@@ -55,7 +44,7 @@ describe('the home page in Chromium', () => {
 describe('the page watcher used by the browser tests', () => {
   it('catches a console error and a failed request, so a broken page fails the tests', async () => {
     const fixtures = await serveDirectory(new URL('../fixtures/browser/', import.meta.url).pathname);
-    const page = await browser.context.newPage();
+    const page = await env.browser.context.newPage();
     const watched = watchPage(page);
     await page.goto(`${fixtures.url}/console-error.html`, { waitUntil: 'networkidle' });
     await page.close();

@@ -1,25 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useBuiltSiteInBrowser } from '../helpers/built-site-browser.ts';
 import type { Page } from 'playwright-core';
 import { HIDDEN_META, SEARCH_PATH, TOOLKIT_FACT_KEYS } from '../../src/config/search.ts';
 import { SEARCH_FACETS } from '../../src/lib/search-facets.ts';
 import { searchParams } from '../../src/lib/search-state.ts';
 import { contentCatalogue } from '../helpers/catalogue.ts';
-import { axeViolations, launchBrowser, watchPage, type RunningBrowser } from '../helpers/browser.ts';
-import { serveDirectory, type StaticServer } from '../helpers/static-server.ts';
-import { DIST } from '../helpers/site.ts';
+import { axeViolations, watchPage } from '../helpers/browser.ts';
 
-let site: StaticServer;
-let browser: RunningBrowser;
-
-beforeAll(async () => {
-  site = await serveDirectory(DIST);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser.close();
-  await site.close();
-});
+const env = useBuiltSiteInBrowser();
 
 const disco = contentCatalogue().toolkits.find((t) => t.slug === 'disco-soupe');
 if (!disco) throw new Error('boîte à outils « disco-soupe » absente');
@@ -29,7 +17,7 @@ const alimentation = categories.values.find((v) => v.id === 'alimentation');
 if (!alimentation) throw new Error('catégorie « alimentation » absente');
 
 async function openModal(page: Page) {
-  await page.goto(`${site.url}/`, { waitUntil: 'networkidle' });
+  await page.goto(`${env.site.url}/`, { waitUntil: 'networkidle' });
   // The button only opens the modal once Starlight's <site-search> element is defined.
   await page.waitForFunction(() => customElements.get('site-search') !== undefined);
   await page.locator('site-search button[data-open-modal]').click();
@@ -43,13 +31,13 @@ async function waitForStatus(page: Page, pattern: RegExp) {
 
 describe('Starlight’s search modal', () => {
   it('ranks with the site’s settings: « rémunération » finds the guide page first', async () => {
-    const page = await browser.context.newPage();
+    const page = await env.browser.context.newPage();
     const watched = watchPage(page);
     const modal = await openModal(page);
     await modal.locator('input.pagefind-ui__search-input').fill('rémunération');
     const first = modal.locator('.pagefind-ui__result-link').first();
     await first.waitFor({ timeout: 15_000 });
-    expect(new URL((await first.getAttribute('href')) ?? '', site.url).pathname).toBe(
+    expect(new URL((await first.getAttribute('href')) ?? '', env.site.url).pathname).toBe(
       '/fonctionnement/remuneration-libre/',
     );
     expect(watched.problems).toEqual([]);
@@ -57,7 +45,7 @@ describe('Starlight’s search modal', () => {
   });
 
   it('offers the toolkit filters in French, narrows the results, and shows only the facts', async () => {
-    const page = await browser.context.newPage();
+    const page = await env.browser.context.newPage();
     const watched = watchPage(page);
     const modal = await openModal(page);
     await modal.locator('input.pagefind-ui__search-input').fill('soupe');
@@ -92,10 +80,10 @@ describe('Starlight’s search modal', () => {
 
 describe('the search page', () => {
   it('restores a shared search from its address and keeps the address in step with the filters and their reset', async () => {
-    const page = await browser.context.newPage();
+    const page = await env.browser.context.newPage();
     const watched = watchPage(page);
     const params = searchParams({ query: 'soupe', filters: { categorie: alimentation.id } }, SEARCH_FACETS);
-    await page.goto(`${site.url}${SEARCH_PATH}?${params.toString()}`, { waitUntil: 'networkidle' });
+    await page.goto(`${env.site.url}${SEARCH_PATH}?${params.toString()}`, { waitUntil: 'networkidle' });
     await waitForStatus(page, /résultat/);
     expect(await page.locator('#search-q').inputValue()).toBe('soupe');
     expect(await page.locator('select[name="categorie"]').inputValue()).toBe(alimentation.id);
@@ -132,9 +120,9 @@ describe('the search page', () => {
   });
 
   it('works with the keyboard alone: the box, a filter, then a result opened with Enter', async () => {
-    const page = await browser.context.newPage();
+    const page = await env.browser.context.newPage();
     const watched = watchPage(page);
-    await page.goto(`${site.url}${SEARCH_PATH}`, { waitUntil: 'networkidle' });
+    await page.goto(`${env.site.url}${SEARCH_PATH}`, { waitUntil: 'networkidle' });
     const focusedIs = (selector: string) => page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector);
     /** Presses Tab until `selector` has the focus, within a bounded number of presses. */
     const tabTo = async (selector: string) => {
@@ -155,14 +143,14 @@ describe('the search page', () => {
     const href = await page.evaluate(() => document.activeElement?.getAttribute('href'));
     expect(href).toMatch(/\/$/);
     await page.keyboard.press('Enter');
-    await page.waitForURL(`${site.url}${href ?? ''}`);
+    await page.waitForURL(`${env.site.url}${href ?? ''}`);
     expect(watched.problems).toEqual([]);
     await page.close();
   });
 
   it('announces the number of results in a polite live region', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${site.url}${SEARCH_PATH}?q=jardin`, { waitUntil: 'networkidle' });
+    const page = await env.browser.context.newPage();
+    await page.goto(`${env.site.url}${SEARCH_PATH}?q=jardin`, { waitUntil: 'networkidle' });
     const status = page.locator('[data-search-status]');
     expect(await status.getAttribute('role')).toBe('status');
     expect(await status.getAttribute('aria-live')).toBe('polite');
@@ -174,9 +162,9 @@ describe('the search page', () => {
   });
 
   it('shows ten results at a time, and moves the focus to the first added one', async () => {
-    const page = await browser.context.newPage();
+    const page = await env.browser.context.newPage();
     const watched = watchPage(page);
-    await page.goto(`${site.url}${SEARCH_PATH}?q=kpa`, { waitUntil: 'networkidle' });
+    await page.goto(`${env.site.url}${SEARCH_PATH}?q=kpa`, { waitUntil: 'networkidle' });
     await waitForStatus(page, /^\d+ résultats pour « kpa »$/);
     const total = Number(/^(\d+)/.exec((await page.locator('[data-search-status]').textContent()) ?? '')?.[1]);
     expect(total).toBeGreaterThan(10);
@@ -191,8 +179,8 @@ describe('the search page', () => {
   });
 
   it('has no WCAG 2.2 A/AA violation found by axe-core, with results shown', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${site.url}${SEARCH_PATH}?q=jardin`, { waitUntil: 'networkidle' });
+    const page = await env.browser.context.newPage();
+    await page.goto(`${env.site.url}${SEARCH_PATH}?q=jardin`, { waitUntil: 'networkidle' });
     await waitForStatus(page, /résultat/);
     expect(await axeViolations(page)).toEqual([]);
     await page.close();

@@ -1,26 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, watchPage, type RunningBrowser } from '../helpers/browser.ts';
-import { serveDirectory, type StaticServer } from '../helpers/static-server.ts';
-import { DIST } from '../helpers/site.ts';
+import { describe, expect, it } from 'vitest';
+import { useBuiltSiteInBrowser } from '../helpers/built-site-browser.ts';
+import { watchPage } from '../helpers/browser.ts';
 
-let site: StaticServer;
-let browser: RunningBrowser;
-
-beforeAll(async () => {
-  site = await serveDirectory(DIST);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser.close();
-  await site.close();
-});
+const env = useBuiltSiteInBrowser();
 
 describe('the toolkit catalogue in Chromium', () => {
   it('a filter narrows the list without reloading, updates the count and the URL', async () => {
-    const page = await browser.context.newPage();
+    const page = await env.browser.context.newPage();
     const watched = watchPage(page);
-    await page.goto(`${site.url}/boites-a-outils/`, { waitUntil: 'networkidle' });
+    await page.goto(`${env.site.url}/boites-a-outils/`, { waitUntil: 'networkidle' });
     const cards = page.locator('[data-catalogue] .toolkit-card');
     const visible = page.locator('[data-catalogue] .toolkit-card:not([hidden])');
     const total = await cards.count();
@@ -58,8 +46,10 @@ describe('the toolkit catalogue in Chromium', () => {
   });
 
   it('a shared filtered URL opens with the filter applied', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${site.url}/boites-a-outils/?categorie=organisation-du-collectif`, { waitUntil: 'networkidle' });
+    const page = await env.browser.context.newPage();
+    await page.goto(`${env.site.url}/boites-a-outils/?categorie=organisation-du-collectif`, {
+      waitUntil: 'networkidle',
+    });
     const expected = await page
       .locator('[data-catalogue] .toolkit-card[data-category="organisation-du-collectif"]')
       .count();
@@ -69,9 +59,9 @@ describe('the toolkit catalogue in Chromium', () => {
   });
 
   it('without JavaScript every toolkit is listed and the filters are hidden', async () => {
-    const context = await browser.browser.newContext({ javaScriptEnabled: false });
+    const context = await env.browser.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${site.url}/boites-a-outils/?categorie=alimentation`);
+    await page.goto(`${env.site.url}/boites-a-outils/?categorie=alimentation`);
     const cards = page.locator('[data-catalogue] .toolkit-card');
     expect(await cards.count()).toBeGreaterThanOrEqual(16);
     expect(await page.locator('[data-catalogue] .toolkit-card:visible').count()).toBe(await cards.count());
@@ -82,9 +72,9 @@ describe('the toolkit catalogue in Chromium', () => {
 
 describe('a toolkit page in Chromium', () => {
   it('prints without navigation, search or buttons, with checklist boxes and links as text', async () => {
-    const page = await browser.context.newPage();
+    const page = await env.browser.context.newPage();
     const watched = watchPage(page);
-    await page.goto(`${site.url}/boites-a-outils/disco-soupe/`, { waitUntil: 'networkidle' });
+    await page.goto(`${env.site.url}/boites-a-outils/disco-soupe/`, { waitUntil: 'networkidle' });
     await page.setViewportSize({ width: 1440, height: 900 });
     // What a reader sees on screen and must not find on paper.
     const screenOnly = {
