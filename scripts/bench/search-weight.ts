@@ -11,18 +11,15 @@
  * Runs alone with `node scripts/bench/search-weight.ts`, or as a section of `npm run bench`.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { writeToolkits } from '../lib/synthetic-toolkits.ts';
+import { ROOT, benchDir, copySite } from '../lib/site-copy.ts';
 import { launchBrowser, type RunningBrowser } from '../../tests/helpers/browser.ts';
 import { serveDirectory } from '../../tests/helpers/static-server.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const WORK = join(ROOT, '.cache/bench/search-weight');
-const COPIED = ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'public', 'content'];
+const WORK = benchDir('search-weight');
 /** A word found in real and synthetic toolkits alike. */
 const QUERY = 'soupe';
 const TARGET_KB = 150;
@@ -92,12 +89,7 @@ async function pageSearch(page: Page): Promise<void> {
 
 /** Builds a copy of the site with `extra` synthetic toolkits; returns its `dist/`. */
 function build(extra: number): { site: string; dist: string; toolkits: number } {
-  const site = join(WORK, `site-${extra}`);
-  rmSync(site, { recursive: true, force: true });
-  mkdirSync(site, { recursive: true });
-  for (const entry of COPIED) cpSync(join(ROOT, entry), join(site, entry), { recursive: true });
-  if (extra > 0) writeToolkits(join(site, 'content/toolkits'), extra, 2026);
-  const toolkits = readdirSync(join(site, 'content/toolkits')).filter((f) => f.endsWith('.mdx')).length;
+  const { site, toolkits } = copySite(WORK, extra);
   const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: site,
     encoding: 'utf8',

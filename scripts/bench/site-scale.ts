@@ -8,15 +8,12 @@
  * that `node_modules` resolves as usual); nothing is written in `content/`.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { writeToolkits } from '../lib/synthetic-toolkits.ts';
+import { ROOT, benchDir, copySite } from '../lib/site-copy.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const WORK = join(ROOT, '.cache/bench');
-const COPIED = ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'public', 'content'];
+const WORK = benchDir('site-scale');
 const PAGE = 'boites-a-outils/disco-soupe/index.html';
 
 export interface BuildMeasure {
@@ -29,12 +26,7 @@ export interface BuildMeasure {
 
 /** Builds a copy of the site with `extra` synthetic toolkits; returns what was measured. */
 export function measureBuild(extra: number): BuildMeasure {
-  const site = join(WORK, `site-${extra}`);
-  rmSync(site, { recursive: true, force: true });
-  mkdirSync(site, { recursive: true });
-  for (const entry of COPIED) cpSync(join(ROOT, entry), join(site, entry), { recursive: true });
-  if (extra > 0) writeToolkits(join(site, 'content/toolkits'), extra, 2026);
-  const toolkits = readdirSync(join(site, 'content/toolkits')).filter((f) => f.endsWith('.mdx')).length;
+  const { site, toolkits } = copySite(WORK, extra);
 
   // Astro's programmatic build in a child process, which reports its own peak memory.
   const runner = `
