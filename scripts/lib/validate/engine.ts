@@ -35,6 +35,8 @@ export interface ValidateResult {
   checked: number;
   /** Files read again because the cache did not know them. */
   parsed: number;
+  /** Threads that read them: this one, plus the workers when there were enough files. */
+  threads: number;
   /** Every file with its summary, for tools that compare the model with a build. */
   files: SummarizedFile[];
   /** Milliseconds spent in each phase, for `--timings` and the benchmark. */
@@ -103,6 +105,7 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
   }
   mark('read-and-hash');
   if (!pool && workers > 1 && pending.length >= PARALLEL_THRESHOLD) pool = new WorkerPool(workers);
+  const threads = pool && pending.length >= PARALLEL_THRESHOLD ? workers : 1;
   let fresh;
   try {
     fresh = await summarizeAll(
@@ -147,6 +150,7 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
     issues: issues.filter((i) => inScope(i.file, paths)).sort(compareIssues),
     checked,
     parsed: pending.length,
+    threads,
     files,
     timings,
   };
