@@ -5,9 +5,10 @@
  * on 2 cores: 1,000 toolkits validated in under 2 s; 10,000 in under 15 s and under 1 GB;
  * re-validating 10,000 after one change in under 1 s. Reported, never asserted.
  *
- * Every run is a child process (`node scripts/validate.ts --root <copie>`) on a copy of the
- * content in a temporary folder, which is deleted afterwards. The cold run is repeated
- * three times: its line gives the median duration and the highest peak memory.
+ * Every run is a child process, the command of `npm run validate -- --root <copie>` (Node
+ * options included, without npm's start-up), on a copy of the content in a temporary
+ * folder, which is deleted afterwards. The cold run is repeated three times: its line gives
+ * the median duration and the highest peak memory.
  */
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -31,12 +32,28 @@ export interface Run {
   stdout: string;
 }
 
-/** Runs a script of `scripts/` in a child Node and measures its wall time and peak memory. */
-export function measure(script: string, args: readonly string[], work: string): Run {
+/**
+ * The Node options and the script file of an npm script of the form
+ * `node [options…] scripts/<fichier>.ts`: the benchmark runs what `npm run <name>` runs,
+ * without npm's own start-up.
+ */
+export function npmScriptCommand(name: string): { nodeOptions: string[]; script: string } {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const words = (pkg.scripts[name] ?? '').split(/\s+/);
+  const script = words.at(-1) ?? '';
+  if (words[0] !== 'node' || !script.startsWith('scripts/')) {
+    throw new Error(`le script npm « ${name} » n’a pas la forme « node [options] scripts/… » : ${words.join(' ')}`);
+  }
+  return { nodeOptions: words.slice(1, -1), script };
+}
+
+/** Runs `npm run <name> -- <args>` as a child Node and measures its wall time and peak memory. */
+export function measure(name: 'validate' | 'index', args: readonly string[], work: string): Run {
+  const { nodeOptions, script } = npmScriptCommand(name);
   const usage = join(work, 'rusage.json');
   rmSync(usage, { force: true });
   const start = performance.now();
-  const result = spawnSync(process.execPath, ['--import', RUSAGE, join(ROOT, 'scripts', script), ...args], {
+  const result = spawnSync(process.execPath, [...nodeOptions, '--import', RUSAGE, join(ROOT, script), ...args], {
     cwd: work,
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
@@ -92,23 +109,23 @@ export async function run(): Promise<void> {
       cpSync(join(ROOT, 'content'), join(work, 'content'), { recursive: true });
       cpSync(join(ROOT, 'public'), join(work, 'public'), { recursive: true });
       const files = writeToolkits(join(work, 'content/toolkits'), size, 2026);
-      const validate = ['validate.ts', '--root', work, '--cache-dir', join(work, 'cache'), '--format', 'json'];
+      const validate = ['--root', work, '--cache-dir', join(work, 'cache'), '--format', 'json'];
       console.log(`### ${String(size)} boîtes à outils synthétiques (+ le contenu réel)`);
       const colds: Run[] = [];
       for (let i = 0; i < COLD_RUNS; i++) {
         rmSync(join(work, 'cache'), { recursive: true, force: true });
-        colds.push(measure(validate[0] ?? '', validate.slice(1), work));
+        colds.push(measure('validate', validate, work));
       }
       const { run: middle, range } = median(colds);
       // Duration of the median run, memory of the most demanding one.
       const cold = { ...middle, peakMb: Math.max(...colds.map((r) => r.peakMb)) };
       console.log(line('validate, cache vide', cold, ` — ${errorsOf(cold)} (${range})`));
-      const warm = measure(validate[0] ?? '', validate.slice(1), work);
+      const warm = measure('validate', validate, work);
       console.log(line('validate, cache à jour', warm));
       appendFileSync(files[Math.floor(files.length / 2)] ?? '', '\nUne phrase ajoutée pour le banc d’essai.\n');
-      const changed = measure(validate[0] ?? '', validate.slice(1), work);
+      const changed = measure('validate', validate, work);
       console.log(line('validate, une fiche modifiée', changed, ` — ${errorsOf(changed)}`));
-      const index = measure('index-toolkits.ts', ['--root', work, '--out', join(work, 'index.json')], work);
+      const index = measure('index', ['--root', work, '--out', join(work, 'index.json')], work);
       console.log(line('index', index, index.status === 0 ? '' : ` — ÉCHEC (code ${String(index.status)})`));
       results.set(`cold-${String(size)}`, cold);
       results.set(`changed-${String(size)}`, changed);
