@@ -105,7 +105,6 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
   }
   mark('read-and-hash');
   if (!pool && workers > 1 && pending.length >= PARALLEL_THRESHOLD) pool = new WorkerPool(workers);
-  const threads = pool && pending.length >= PARALLEL_THRESHOLD ? workers : 1;
   let fresh;
   try {
     fresh = await summarizeAll(
@@ -116,7 +115,7 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
     await pool?.close();
   }
   pending.forEach((p, i) => {
-    const summary = fresh[i];
+    const summary = fresh.summaries[i];
     if (summary) cache.set(p.key, summary);
   });
   for (const slot of slots) {
@@ -150,7 +149,7 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
     issues: issues.filter((i) => inScope(i.file, paths)).sort(compareIssues),
     checked,
     parsed: pending.length,
-    threads,
+    threads: fresh.threads,
     files,
     timings,
   };
