@@ -6,29 +6,30 @@ import { toolkitSchema } from './schemas/toolkit.ts';
 import { kpaSchema } from './schemas/kpa.ts';
 import { glossaryEntrySchema } from './schemas/glossary.ts';
 import { withGitDates } from './loaders/git-dates.ts';
+import { DOCS_GLOB, GLOSSARY_FILE, KPA_GLOB, TOOLKITS_GLOB } from './config/collections.ts';
 import frStrings from './i18n/fr.json' with { type: 'json' };
 
 /** Guide pages: `content/docs/`, rendered by Starlight. */
 const docs = defineCollection({
-  loader: withGitDates(glob({ pattern: '**/[^_]*.{md,mdx}', base: './content/docs' }), './content/docs'),
+  loader: withGitDates(glob({ pattern: DOCS_GLOB.pattern, base: `./${DOCS_GLOB.base}` }), `./${DOCS_GLOB.base}`),
   schema: guidePageSchema,
 });
 
 /** Mission toolkits: `content/toolkits/`, rendered by `src/pages/boites-a-outils/`. */
 const toolkits = defineCollection({
-  loader: glob({ pattern: '[^_]*.mdx', base: './content/toolkits' }),
+  loader: glob({ pattern: TOOLKITS_GLOB.pattern, base: `./${TOOLKITS_GLOB.base}` }),
   schema: toolkitSchema,
 });
 
 /** The KPA directory: `content/kpa/*.yaml`. */
 const kpa = defineCollection({
-  loader: glob({ pattern: '*.{yaml,yml}', base: './content/kpa' }),
+  loader: glob({ pattern: KPA_GLOB.pattern, base: `./${KPA_GLOB.base}` }),
   schema: kpaSchema,
 });
 
 /** The glossary: `content/glossaire.yaml`. */
 const glossary = defineCollection({
-  loader: file('./content/glossaire.yaml'),
+  loader: file(`./${GLOSSARY_FILE}`),
   schema: glossaryEntrySchema,
 });
 

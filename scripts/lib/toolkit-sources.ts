@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { checkReferences, type ToolkitSource } from '../../src/lib/catalogue.ts';
 import { toolkitSchema } from '../../src/schemas/toolkit.ts';
 import { START, compareIssues, localIssue, type Issue } from './validate/issues.ts';
-import { classify, listContentFiles, toolkitSlug } from './validate/content-files.ts';
+import { discoverContent, toolkitSlug } from './validate/discover.ts';
 import { decodeFile } from './validate/rules/file-format.ts';
 import { splitFrontmatter } from './validate/frontmatter.ts';
 import { parseYaml } from './validate/yaml.ts';
@@ -24,8 +24,8 @@ export interface LoadedToolkits {
 export function loadToolkitSources(root: string): LoadedToolkits {
   const sources: ToolkitSource[] = [];
   const issues: Issue[] = [];
-  for (const path of listContentFiles(root)) {
-    if (classify(path) !== 'toolkit') continue;
+  for (const { path, kind } of discoverContent(root).files) {
+    if (kind !== 'toolkit') continue;
     const decoded = decodeFile(readFileSync(join(root, path)));
     issues.push(...decoded.issues.map((i) => ({ file: path, ...i })));
     if (decoded.text === undefined) continue;

@@ -18,3 +18,26 @@ export const MDX_COMPONENTS = [
   { '@astrojs/starlight/components': [...STARLIGHT_COMPONENTS] },
   ...Object.values(OWN_COMPONENTS),
 ];
+
+/**
+ * The attributes each component accepts from content. Starlight spreads unknown attributes
+ * onto its HTML (a `style` or `onclick` on a Badge would reach the page), so anything else is
+ * refused by `npm run validate`.
+ */
+export const COMPONENT_PROPS: Readonly<Record<string, readonly string[]>> = {
+  Aside: ['type', 'title', 'icon'],
+  Badge: ['text', 'variant', 'size'],
+  Card: ['title', 'icon'],
+  CardGrid: ['stagger'],
+  LinkCard: ['title', 'description', 'href'],
+  Steps: [],
+  Timeline: [],
+  KpaList: [],
+  Glossary: [],
+};
+
+/** Props that Starlight writes into the page as HTML (`set:html`): content may only give them plain text. */
+export const TEXT_PROPS: Readonly<Record<string, readonly string[]>> = {
+  Card: ['title'],
+  LinkCard: ['title', 'description'],
+};

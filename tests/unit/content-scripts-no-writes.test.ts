@@ -39,7 +39,7 @@ describe('the content scripts never write a content file', () => {
   });
 
   it('a failing validation and a refused index leave every file, even the broken ones, as they were', () => {
-    const root = treeWith('schema', 'mdx-syntax', 'file-crlf', 'file-bom', 'file-encoding', 'yaml-syntax');
+    const root = treeWith('schema', 'mdx-syntax', 'file-line-endings', 'file-bom', 'file-encoding', 'yaml-syntax');
     const before = snapshot(root);
     expect(runScript('validate.ts', ['--cache-dir', join(root, '.cache')], { cwd: root }).status).toBe(1);
     const index = runScript('index-toolkits.ts', ['--out', 'sortie/index.json'], { cwd: root });

@@ -28,8 +28,8 @@ describe('the npm run validate command', () => {
   });
 
   it('exits with 0 when there are only warnings', () => {
-    const run = validate(treeWith('file-crlf'));
-    expect(run.stdout).toMatch(/^content\/docs\/crlf\.mdx:1:4 {2}avertissement {2}file-crlf {2}/);
+    const run = validate(treeWith('file-line-endings'));
+    expect(run.stdout).toMatch(/^content\/docs\/crlf\.mdx:1:4 {2}avertissement {2}file-line-endings {2}/);
     expect(run.stdout).toContain('⚠ 1 avertissement dans 1 fichier (10 fichiers vérifiés).');
     expect(run.status).toBe(0);
   });

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { seededRandom } from '../../scripts/lib/synthetic-toolkits.ts';
 import { summarizeFile } from '../../scripts/lib/validate/summarize.ts';
 import { validateContent } from '../../scripts/lib/validate/engine.ts';
-import type { Kind } from '../../scripts/lib/validate/content-files.ts';
+import type { Kind } from '../../scripts/lib/validate/discover.ts';
 import { removeTrees, treeWith } from '../helpers/validate-fixtures.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -113,22 +113,22 @@ describe('malformed input of any kind is an issue on its file, never a crash', (
     KINDS.filter((k) => !(c.mdxOnly && k.name.endsWith('.md'))).map((k) => ({ ...k, label: c.name, input: c.input })),
   );
 
-  it.each(cases)('$label, in $name', ({ kind, name, input }) => {
-    const summary = summarizeFile(kind, name, input);
+  it.each(cases)('$label, in $name', async ({ kind, name, input }) => {
+    const summary = await summarizeFile(kind, name, input);
     expect(summary.issues.length).toBeGreaterThan(0);
     expect(summary.issues.filter((i) => i.rule === 'internal-error')).toEqual([]);
   });
 
-  it.each(EXTREME)('$label is read to the end without an internal error', ({ text }) => {
+  it.each(EXTREME)('$label is read to the end without an internal error', async ({ text }) => {
     for (const { kind, name } of KINDS) {
-      const summary = summarizeFile(kind, name, new TextEncoder().encode(text));
+      const summary = await summarizeFile(kind, name, new TextEncoder().encode(text));
       expect(summary.issues.filter((i) => i.rule === 'internal-error')).toEqual([]);
     }
   });
 
-  it('each malformed Markdown input triggers the rule it is made for', () => {
+  it('each malformed Markdown input triggers the rule it is made for', async () => {
     for (const { input, rule, name } of malformedInputs()) {
-      const rules = summarizeFile('toolkit', 'content/toolkits/fiche.mdx', input).issues.map((i) => i.rule);
+      const rules = (await summarizeFile('toolkit', 'content/toolkits/fiche.mdx', input)).issues.map((i) => i.rule);
       expect(rules, name).toContain(rule);
     }
   });

@@ -7,8 +7,8 @@ import { removeTrees, treeWith } from '../helpers/validate-fixtures.ts';
 
 afterAll(removeTrees);
 
-describe('validation on several threads', () => {
-  it('reports exactly what one thread reports, file by file', async () => {
+describe('validation in several processes', () => {
+  it('reports exactly what one process reports, file by file', async () => {
     const root = treeWith('schema', 'mdx-syntax', 'yaml-syntax', 'file-bom', 'unsafe-url', 'unknown-toolkit');
     // Enough files to go past the threshold; their links to guide pages that the fixture
     // tree lacks add broken-link issues from every thread.
@@ -17,8 +17,8 @@ describe('validation on several threads', () => {
     const alone = await validateContent({ root, jobs: 1 });
     const together = await validateContent({ root, jobs: 3 });
 
-    expect(alone.threads).toBe(1);
-    expect(together.threads).toBe(3);
+    expect(alone.processes).toBe(1);
+    expect(together.processes).toBe(3);
     expect(together.parsed).toBe(alone.parsed);
     expect([...new Set(alone.issues.map((i) => i.rule))].sort()).toEqual([
       'file-bom',

@@ -7,17 +7,24 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FileSummary } from './summarize.ts';
+import { PROJECT_ROOT } from './paths.ts';
 
-export const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+export { PROJECT_ROOT };
 export const DEFAULT_CACHE_DIR = join(PROJECT_ROOT, 'node_modules/.cache/kpa-validate');
 
 /** Bump to drop every cached summary after a change the hash below cannot see. */
 const FORMAT = 1;
 
 /** Code whose change changes what a summary says. */
-const CODE = ['scripts/lib/validate', 'src/schemas', 'src/config/mdx-components.ts', 'src/lib/inline-links.ts'];
+const CODE = [
+  'scripts/lib/validate',
+  'src/schemas',
+  'src/config/mdx-components.ts',
+  'src/config/collections.ts',
+  'src/config/site.ts',
+  'src/lib/inline-links.ts',
+];
 const PACKAGES = [
   'unified',
   'remark-parse',
@@ -36,6 +43,13 @@ const PACKAGES = [
   'zod',
   'github-slugger',
   '@astrojs/starlight',
+  '@astrojs/markdown-satteri',
+  '@astrojs/internal-helpers',
+  'satteri',
+  'acorn',
+  'hast-util-from-html',
+  'hast-util-sanitize',
+  'tinyglobby',
 ];
 
 function filesUnder(path: string): string[] {
@@ -69,6 +83,8 @@ export function validatorVersion(): string {
       hash.update(`${name}@absent`);
     }
   }
+  // `editUrl` is checked against the repository's address, which comes from the environment.
+  hash.update(`REPO_URL=${process.env['REPO_URL'] ?? ''}`);
   version = hash.digest('hex').slice(0, 16);
   return version;
 }

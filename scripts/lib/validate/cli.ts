@@ -68,8 +68,8 @@ export async function main(): Promise<void> {
   process.stdout.write(formatReport(issues, result.checked, format));
   if (values.timings) {
     const phases = Object.entries(result.timings).map(([phase, ms]) => `${phase} ${String(ms)} ms`);
-    const threads = result.threads > 1 ? ` sur ${String(result.threads)} fils` : '';
-    process.stderr.write(`${String(result.parsed)} fichiers lus à nouveau${threads} ; ${phases.join(', ')}\n`);
+    const processes = result.processes > 1 ? ` par ${String(result.processes)} processus` : '';
+    process.stderr.write(`${String(result.parsed)} fichiers lus à nouveau${processes} ; ${phases.join(', ')}\n`);
   }
   process.exitCode = issues.some((i) => i.severity === 'error') ? 1 : 0;
 }

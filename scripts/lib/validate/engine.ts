@@ -1,14 +1,18 @@
 /**
- * `npm run validate` without its command line: reads every content file (from the cache
- * when unchanged), runs the checks of each file and then the checks across files, and
- * returns the issues of the files asked for. Never writes anything but its cache.
+ * `npm run validate` without its command line, top to bottom:
+ * 1. discover the files the site reads (`discover.ts`);
+ * 2. check each file on its own (`summarize.ts`), in child processes (`pool.ts`), or from the
+ *    cache when its bytes are unchanged (`cache.ts`);
+ * 3. check across files: addresses, links and anchors, references between toolkits;
+ * 4. return the issues of the files asked for (`cli.ts` reports them).
+ * Never writes anything but its cache.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { START, compareIssues, localIssue, type Issue } from './issues.ts';
-import { classify, docRoute, entryId, DOCS_DIR, listContentFiles, toolkitRoute, CONTENT_DIR } from './content-files.ts';
+import { compareIssues, type Issue } from './issues.ts';
+import { discoverContent, docRoute, entryId, DOCS_DIR, toolkitRoute, CONTENT_DIR } from './discover.ts';
 import { SummaryCache, PROJECT_ROOT, contentHash } from './cache.ts';
-import { PARALLEL_THRESHOLD, WorkerPool, defaultJobs, summarizeAll, type Task } from './pool.ts';
+import { PARALLEL_THRESHOLD, defaultJobs, pool, summarizeAll, type Task } from './pool.ts';
 import { buildSiteModel, publicFileChecker, type SummarizedFile } from './site.ts';
 import { checkLinks, newSuggestionBudget } from './rules/links.ts';
 import { checkToolkitReferences } from './rules/references.ts';
@@ -23,7 +27,7 @@ export interface ValidateOptions {
   paths?: readonly string[];
   /** Cache folder; `undefined` for no cache. */
   cacheDir?: string | undefined;
-  /** Worker threads; 1 reads everything in this thread. */
+  /** Child processes that read the files (one below `PARALLEL_THRESHOLD` files). */
   jobs?: number;
   /** Folder holding `src/pages/` (the site's code). */
   projectRoot?: string;
@@ -35,8 +39,8 @@ export interface ValidateResult {
   checked: number;
   /** Files read again because the cache did not know them. */
   parsed: number;
-  /** Threads that read them: this one, plus the workers when there were enough files. */
-  threads: number;
+  /** Child processes that read them. */
+  processes: number;
   /** Every file with its summary, for tools that compare the model with a build. */
   files: SummarizedFile[];
   /** Milliseconds spent in each phase, for `--timings` and the benchmark. */
@@ -58,7 +62,7 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
   const { root, paths = [], cacheDir, jobs } = options;
   if (!existsSync(join(root, CONTENT_DIR))) throw new Error(`dossier « ${CONTENT_DIR}/ » introuvable dans ${root}`);
   const issues: Issue[] = [];
-  const pending: { path: string; task: Omit<Task, 'index'>; key: string }[] = [];
+  const pending: { path: string; task: Task; key: string }[] = [];
   const files: SummarizedFile[] = [];
   const slots: { path: string; kind: SummarizedFile['kind']; key: string }[] = [];
   const timings: Record<string, number> = {};
@@ -71,49 +75,32 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
   const cache = new SummaryCache(cacheDir, root);
   mark('cache-read');
   let checked = 0;
-  const listed = listContentFiles(root);
-  // Without a usable cache every file will be read: start the workers now, while files load.
+  const discovery = discoverContent(root);
+  issues.push(...discovery.issues);
+  checked += discovery.issues.filter((i) => inScope(i.file, paths)).length;
+  // Without a usable cache every file will be read: start the children now, while files load.
   const workers = jobs ?? defaultJobs();
-  let pool =
-    cache.size === 0 && workers > 1 && listed.length >= PARALLEL_THRESHOLD ? new WorkerPool(workers) : undefined;
-  for (const path of listed) {
-    const kind = classify(path);
-    if (kind === 'ignored') continue;
+  pool.warm(cache.size === 0 && discovery.files.length >= PARALLEL_THRESHOLD ? workers : 1);
+  for (const { path, kind } of discovery.files) {
     if (inScope(path, paths)) checked++;
-    if (kind === 'other') {
-      issues.push({
-        file: path,
-        ...localIssue(
-          'unexpected-file',
-          START,
-          'fichier ignoré par le site : les pages vont dans content/docs/ (.md, .mdx), les boîtes à outils dans content/toolkits/ (.mdx), les KPA dans content/kpa/ (.yaml)',
-        ),
-      });
-      continue;
-    }
     const absolute = join(root, path);
     const stat = statSync(absolute, { bigint: true });
     const stamp = `${String(stat.size)}:${String(stat.mtimeNs)}:${String(stat.ctimeNs)}:${String(stat.ino)}`;
     let key = cache.keyFor(path, stamp);
     if (key === undefined || cache.get(key) === undefined) {
       const bytes = readFileSync(absolute);
-      key = `${kind}:${path.endsWith('.md') ? 'md' : 'x'}:${contentHash(bytes)}`;
+      // The path is part of the key: relative image paths are judged from the file's folder.
+      key = `${kind}:${path}:${contentHash(bytes)}`;
       if (cache.get(key) === undefined) pending.push({ path, key, task: { kind, name: path, bytes } });
     }
     cache.remember(path, stamp, key);
     slots.push({ path, kind, key });
   }
   mark('read-and-hash');
-  if (!pool && workers > 1 && pending.length >= PARALLEL_THRESHOLD) pool = new WorkerPool(workers);
-  let fresh;
-  try {
-    fresh = await summarizeAll(
-      pending.map((p) => p.task),
-      pool,
-    );
-  } finally {
-    await pool?.close();
-  }
+  const fresh = await summarizeAll(
+    pending.map((p) => p.task),
+    workers,
+  );
   pending.forEach((p, i) => {
     const summary = fresh.summaries[i];
     if (summary) cache.set(p.key, summary);
@@ -130,9 +117,9 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
     for (const issue of file.summary.issues) issues.push({ file: file.path, ...issue });
     if (file.kind === 'toolkit') issues.push(...checkToolkitFileName(file.path));
   }
-  const site = buildSiteModel(files, options.projectRoot ?? PROJECT_ROOT);
-  issues.push(...site.issues);
   const locate = fieldLocator(root);
+  const site = buildSiteModel(files, options.projectRoot ?? PROJECT_ROOT, root, locate);
+  issues.push(...site.issues);
   const context = {
     site,
     root,
@@ -149,7 +136,7 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
     issues: issues.filter((i) => inScope(i.file, paths)).sort(compareIssues),
     checked,
     parsed: pending.length,
-    threads: fresh.threads,
+    processes: fresh.processes,
     files,
     timings,
   };

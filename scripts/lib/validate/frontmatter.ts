@@ -4,6 +4,8 @@
  * unit test holds the two together). `npm run index`, error positions and the validator's
  * parser use it.
  */
+import { extractFrontmatter } from '@astrojs/internal-helpers/frontmatter';
+
 const FRONTMATTER = /^---[ \t]*\n(?:([\s\S]*?)\n)?---[ \t]*(?:\n|$)/;
 
 export interface FrontmatterBlock {
@@ -32,4 +34,25 @@ export function splitFrontmatter(text: string): string | undefined {
 export function blankFrontmatter(text: string, block: FrontmatterBlock | undefined): string {
   if (!block) return text;
   return text.slice(0, block.length).replace(/[^\n]+/g, '') + text.slice(block.length);
+}
+
+/**
+ * Whether Astro reads the same frontmatter as the validator. Astro (`parseFrontmatter` of
+ * `@astrojs/internal-helpers`, on the file as it is on disk) ends the block at the first
+ * line that *starts* with `---`, accepts blank lines before it and TOML between `+++` lines;
+ * the rest of that closing line then becomes page content, compiled as MDX. The validator
+ * reads a block closed by a line that is exactly `---`. When the two differ, the line where
+ * Astro closes the block is returned (1 when Astro sees no block, or one the validator does
+ * not see).
+ */
+export function frontmatterMismatch(raw: string, block: FrontmatterBlock | undefined): number | undefined {
+  // Spaces after the opening `---` are harmless to both readers.
+  const astro = extractFrontmatter(raw)
+    ?.replace(/\r\n?/g, '\n')
+    .replace(/^[ \t]+\n/, '\n');
+  const expected = block === undefined ? undefined : block.yaml === '' ? '\n' : `\n${block.yaml}\n`;
+  if (astro === expected) return undefined;
+  if (astro === undefined || block === undefined) return 1;
+  // Astro's block starts on the `---` line (line 1) and ends before its closing line.
+  return astro.split('\n').length;
 }

@@ -19,15 +19,16 @@ import GithubSlugger from 'github-slugger';
 import { unified, type Plugin } from 'unified';
 import { ALLOWED_COMPONENTS } from '../../../src/config/mdx-components.ts';
 import { START, localIssue, type LocalIssue, type Position } from './issues.ts';
+import { checkJsxElement, esmIssue, expressionIssue } from './rules/mdx-safety.ts';
 import {
-  checkJsxElement,
-  checkTag,
-  esmIssue,
-  expressionIssue,
+  checkHtmlTree,
+  elementsOf,
+  findingIssue,
   isUnsafeUrl,
-  scanHtml,
+  parseHtml,
+  shiftPosition,
   unsafeUrlIssue,
-} from './rules/mdx-safety.ts';
+} from './rules/html.ts';
 import { imageAltIssue } from './rules/images.ts';
 import remarkGfmWithoutAutolinks from './remark-gfm-without-autolinks.ts';
 import { blankFrontmatter, frontmatterBlock } from './frontmatter.ts';
@@ -80,9 +81,20 @@ export interface MarkdownScan {
   complete: boolean;
 }
 
-/** An address with no scheme and no host: a path on this site. */
+const SITE = 'https://site.invalid';
+
+/**
+ * An address that stays on this site, as a browser resolves it: no scheme and no host, and
+ * not one of the forms browsers turn into another host (`//x`, `/\\x`, `\\\\x`).
+ */
 export function isSitePath(url: string): boolean {
-  return !/^[a-z][a-z0-9+.-]*:/i.test(url) && !url.startsWith('//');
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url.trim())) return false;
+  try {
+    return new URL(url, `${SITE}/page/`).origin === SITE;
+  } catch {
+    // Unparsable: the link rule reports it as malformed.
+    return true;
+  }
 }
 
 function at(node: { position?: { start: { line: number; column: number } } | undefined }): Position {
@@ -222,25 +234,22 @@ export function scanMarkdown(text: string, format: 'mdx' | 'md', parsers: Parser
         break;
       }
       case 'html': {
-        const base = at(node);
-        for (const tag of scanHtml(node.value)) {
-          const before = node.value.slice(0, tag.offset);
-          const newlines = before.split('\n').length - 1;
-          const position: Position = {
-            line: base.line + newlines,
-            column: newlines === 0 ? base.column + tag.offset : tag.offset - before.lastIndexOf('\n'),
-          };
-          scan.issues.push(...checkTag(tag.name, tag.attributes, position, { jsx: false }));
-          const attr = (name: string) => tag.attributes.find((a) => a.name.toLowerCase() === name)?.value;
-          const id = attr('id');
-          if (id !== undefined) scan.anchors.push(id);
-          const href = attr('href');
-          if (href !== undefined && !isUnsafeUrl(href)) addLink(href, position, false);
-          if (tag.name.toLowerCase() === 'img') {
-            const src = attr('src');
-            if (src !== undefined && !isUnsafeUrl(src)) addLink(src, position, true);
-            const alt = attr('alt');
-            if (alt === undefined || alt.trim() === '') scan.issues.push(imageAltIssue(src ?? '', position));
+        const origin = at(node);
+        const fragment = parseHtml(node.value);
+        for (const finding of checkHtmlTree(fragment)) scan.issues.push(findingIssue(finding, origin));
+        for (const element of elementsOf(fragment)) {
+          const position = element.position ? shiftPosition(element.position.start, origin) : origin;
+          const id = element.properties['id'];
+          if (typeof id === 'string') scan.anchors.push(id);
+          const href = element.properties['href'];
+          if (typeof href === 'string' && !isUnsafeUrl(href)) addLink(href, position, false);
+          if (element.tagName === 'img') {
+            const src = element.properties['src'];
+            if (typeof src === 'string' && !isUnsafeUrl(src)) addLink(src, position, true);
+            const alt = element.properties['alt'];
+            if (typeof alt !== 'string' || alt.trim() === '') {
+              scan.issues.push(imageAltIssue(typeof src === 'string' ? src : '', position));
+            }
           }
         }
         return;

@@ -8,8 +8,9 @@ import { join } from 'node:path';
 import { CATEGORIES } from '../../../src/schemas/toolkit.ts';
 import { TOOLKITS_PATH, categoryPath } from '../../../src/lib/catalogue.ts';
 import { localIssue, type Issue } from './issues.ts';
-import { DOCS_DIR, docRoute, entryId, KPA_DIR, toolkitRoute, type Kind } from './content-files.ts';
+import { DOCS_DIR, docRoute, entryId, KPA_DIR, toolkitRoute, type Kind } from './discover.ts';
 import type { FileSummary } from './summarize.ts';
+import type { FieldLocator } from './locate.ts';
 
 /** A content file with its summary, as the checks across files see it. */
 export interface SummarizedFile {
@@ -86,8 +87,37 @@ export function codeRoutes(projectRoot: string): { routes: string[]; patterns: R
   return { routes, patterns };
 }
 
-/** Builds the model; `projectRoot` holds `src/pages/`. */
-export function buildSiteModel(files: readonly SummarizedFile[], projectRoot: string): SiteModel {
+/** Folders the build writes itself: a page there would be mistaken for the build's own files. */
+const BUILD_FOLDERS = ['_astro', 'pagefind'];
+
+/** A guide page's `slug`: lowercase words, digits and dashes, in segments separated by `/`. */
+const SLUG = /^[\p{Ll}\p{Nd}]+(?:-[\p{Ll}\p{Nd}]+)*(?:\/[\p{Ll}\p{Nd}]+(?:-[\p{Ll}\p{Nd}]+)*)*$/u;
+
+/**
+ * The first segments of address that guide pages cannot use: the build's folders, the
+ * folders and files of `public/`, and the first segment of every route of `src/pages/`
+ * (the catalogue and its toolkits, the search page, the editor).
+ */
+export function reservedSegments(projectRoot: string, root: string, routes: readonly string[]): Set<string> {
+  const reserved = new Set(BUILD_FOLDERS);
+  for (const route of routes) {
+    const first = route.split('/')[1];
+    if (first) reserved.add(first);
+  }
+  for (const folder of [projectRoot, root]) {
+    const pub = join(folder, 'public');
+    if (existsSync(pub)) for (const name of readdirSync(pub)) reserved.add(name);
+  }
+  return reserved;
+}
+
+/** Builds the model; `projectRoot` holds `src/pages/`, `root` the content and `public/`. */
+export function buildSiteModel(
+  files: readonly SummarizedFile[],
+  projectRoot: string,
+  root: string = projectRoot,
+  locate?: FieldLocator,
+): SiteModel {
   const pages = new Map<string, Page>();
   const issues: Issue[] = [];
   // Who owns each address, drafts included: Astro refuses two entries with the same id.
@@ -118,6 +148,11 @@ export function buildSiteModel(files: readonly SummarizedFile[], projectRoot: st
   };
 
   const { routes, patterns } = codeRoutes(projectRoot);
+  const reserved = reservedSegments(projectRoot, root, routes);
+  const slugIssue = (file: string, message: string, field: boolean) => {
+    const at = locate && field ? locate(file, ['slug']) : { line: 1, column: 1 };
+    issues.push({ file, ...localIssue('slug-invalid', at, message) });
+  };
   const published = files.filter((f) => f.kind === 'toolkit' && !f.summary.draft);
   const filledCategories = new Set(published.flatMap((f) => (f.summary.toolkit ? [f.summary.toolkit.category] : [])));
   for (const route of routes) {
@@ -145,7 +180,27 @@ export function buildSiteModel(files: readonly SummarizedFile[], projectRoot: st
       route = toolkitRoute(file.path);
       anchors = summary.complete ? [TOP, ...TOOLKIT_PAGE_ANCHORS, ...summary.anchors] : undefined;
     } else if (file.kind === 'doc') {
-      route = docRoute(summary.slug ?? entryId(file.path, DOCS_DIR));
+      const { slug } = summary;
+      if (slug !== undefined && !SLUG.test(slug)) {
+        slugIssue(
+          file.path,
+          `adresse « ${slug} » refusée : des mots en minuscules, chiffres et tirets, séparés par « / » (ex. « creer/premiers-pas »)`,
+          true,
+        );
+        continue;
+      }
+      const id = slug ?? entryId(file.path, DOCS_DIR);
+      const first = id.split('/')[0] ?? '';
+      if (id !== 'index' && id !== '404' && reserved.has(first)) {
+        const field = slug === undefined ? 'son dossier' : 'son champ « slug »';
+        slugIssue(
+          file.path,
+          `adresse « /${id}/ » refusée : « /${first}/ » est réservé au site (pages construites par le code, fichiers de public/) ; changez ${field}`,
+          slug !== undefined,
+        );
+        continue;
+      }
+      route = docRoute(id);
       anchors = summary.complete ? [TOP, ...summary.anchors] : undefined;
       // Components that write ids: the page's anchors include theirs (unknown if their data is unreadable).
       for (const component of summary.components) {

@@ -1,7 +1,11 @@
 /**
- * Everything `validate` learns from one file on its own: its issues, and a small summary
- * (links, anchors, toolkit references…) that the checks across files read. The summary
- * depends only on the file's bytes and its collection, so it is cached by content hash.
+ * Step 2 of `npm run validate`: everything it learns from one file on its own, its issues and
+ * a small summary (links, anchors, toolkit references…) that the checks across files read.
+ * For a page: the bytes are decoded, the frontmatter split (and compared with Astro's split),
+ * the header checked against its schema and for unsafe strings, the body read with remark for
+ * the rules with precise lines, then compiled as the build compiles it (`build-view.ts`) for
+ * the final say on code and HTML. The summary depends only on the file's bytes, its path and
+ * its collection, so it is cached by content hash.
  */
 import { z } from '../../../src/schemas/zod-fr.ts';
 import { guidePageSchemaOutsideAstro } from '../../../src/schemas/guide-page.ts';
@@ -10,8 +14,11 @@ import { kpaSchema } from '../../../src/schemas/kpa.ts';
 import { glossaryEntrySchema } from '../../../src/schemas/glossary.ts';
 import { inlineLinks } from '../../../src/lib/inline-links.ts';
 import { START, localIssue, type LocalIssue } from './issues.ts';
-import type { Kind } from './content-files.ts';
+import type { Kind } from './discover.ts';
 import { isSitePath, scanMarkdown, type LinkRef } from './markdown.ts';
+import { frontmatterBlock, frontmatterMismatch } from './frontmatter.ts';
+import { checkBuildView } from './build-view.ts';
+import { imagePathIssue } from './rules/images.ts';
 import { parseYaml, type ParsedYaml } from './yaml.ts';
 import { decodeFile } from './rules/file-format.ts';
 import { checkSchema, unknownFieldIssues } from './rules/schema.ts';
@@ -55,13 +62,15 @@ function record(value: unknown): Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
-/** Links written in a guide page's header: hero buttons and previous/next overrides. */
+/** Links written in a guide page's header: hero buttons, hero image and previous/next overrides. */
 function frontmatterLinks(yaml: ParsedYaml): LinkRef[] {
   const data = record(yaml.value);
   const links: LinkRef[] = [];
-  const add = (url: unknown, path: PropertyKey[]) => {
-    if (typeof url === 'string' && isSitePath(url)) links.push({ url, ...yaml.fieldAt(path), image: false });
+  const add = (url: unknown, path: PropertyKey[], image = false) => {
+    if (typeof url === 'string' && isSitePath(url)) links.push({ url, ...yaml.fieldAt(path), image });
   };
+  const heroImage = record(record(data['hero'])['image']);
+  for (const key of ['file', 'dark', 'light']) add(heroImage[key], ['hero', 'image', key], true);
   const actions = record(data['hero'])['actions'];
   if (Array.isArray(actions)) {
     actions.forEach((action, i) => {
@@ -76,7 +85,29 @@ function frontmatterLinks(yaml: ParsedYaml): LinkRef[] {
   return links;
 }
 
-function summarizeMarkdown(kind: 'doc' | 'toolkit', text: string, format: 'mdx' | 'md'): FileSummary {
+function folderOf(path: string): string {
+  return path.slice(0, path.lastIndexOf('/'));
+}
+
+/**
+ * What the build view adds to the remark rules: a problem already reported on the same line
+ * with the same rule is the same problem, and one the build view could not place (line 1) is
+ * already told by any issue of its rule.
+ */
+function newFindings(built: readonly LocalIssue[], known: readonly LocalIssue[]): LocalIssue[] {
+  const lines = new Set(known.map((i) => `${i.rule}:${String(i.line)}`));
+  const rules = new Set(known.map((i) => i.rule));
+  const unplaced = (i: LocalIssue) => i.line === START.line && i.column === START.column;
+  return built.filter((i) => !lines.has(`${i.rule}:${String(i.line)}`) && !(unplaced(i) && rules.has(i.rule)));
+}
+
+async function summarizeMarkdown(
+  kind: 'doc' | 'toolkit',
+  path: string,
+  text: string,
+  raw: string,
+): Promise<FileSummary> {
+  const format = path.endsWith('.md') ? 'md' : 'mdx';
   const scan = scanMarkdown(text, format);
   const summary: FileSummary = {
     issues: scan.issues,
@@ -86,7 +117,37 @@ function summarizeMarkdown(kind: 'doc' | 'toolkit', text: string, format: 'mdx' 
     complete: scan.complete,
     draft: false,
   };
-  if (scan.frontmatter === undefined) {
+  const fence = frontmatterMismatch(raw, frontmatterBlock(text));
+  if (fence !== undefined) {
+    summary.issues.push(
+      localIssue(
+        'frontmatter-fence',
+        { line: fence, column: 1 },
+        fence === 1
+          ? 'le site ne lit pas l’en-tête comme le validateur : la première ligne doit être « --- » (sans ligne vide avant), l’en-tête en YAML, les fins de ligne Unix'
+          : 'le site ferme l’en-tête à cette ligne, qui commence par « --- » : la ligne de fermeture doit être « --- » seule, et aucune autre ligne de l’en-tête ne peut commencer par « --- »',
+      ),
+    );
+  }
+  for (const link of scan.links) {
+    const issue = link.image ? imagePathIssue(link.url, folderOf(path), link) : undefined;
+    if (issue) summary.issues.push(issue);
+  }
+  const readable = checkHeader(kind, path, scan.frontmatter, summary);
+  // The build would choke on an unreadable header too (an alias bomb takes it minutes to
+  // expand): the file is refused already, and compiling it would only waste the budget.
+  if (readable) summary.issues.push(...newFindings(await checkBuildView({ raw, format, path }), summary.issues));
+  return summary;
+}
+
+/** Checks a page's header into `summary`; false when its YAML cannot be read. */
+function checkHeader(
+  kind: 'doc' | 'toolkit',
+  path: string,
+  frontmatter: string | undefined,
+  summary: FileSummary,
+): boolean {
+  if (frontmatter === undefined) {
     summary.issues.push(
       localIssue(
         'frontmatter-missing',
@@ -94,20 +155,25 @@ function summarizeMarkdown(kind: 'doc' | 'toolkit', text: string, format: 'mdx' 
         'en-tête absent : le fichier doit commencer par une ligne « --- », les champs, puis une autre ligne « --- »',
       ),
     );
-    return summary;
+    return true;
   }
-  const yaml = parseYaml(scan.frontmatter, 2);
+  const yaml = parseYaml(frontmatter, 2);
   summary.issues.push(...yaml.issues);
-  if (yaml.value === undefined && yaml.issues.length > 0) return summary;
+  if (yaml.issues.some((i) => i.rule === 'yaml-syntax')) return false;
   const data = record(yaml.value);
   summary.draft = data['draft'] === true;
+  summary.issues.push(...checkFrontmatterSafety(yaml, kind === 'doc' ? 'doc' : 'data'));
   if (kind === 'doc') {
     const { issues } = checkSchema(guidePageSchema, yaml);
-    summary.issues.push(...issues, ...checkFrontmatterSafety(yaml));
+    summary.issues.push(...issues);
     summary.issues.push(...unknownFieldIssues(guidePageSchema, yaml, LOADER_FIELDS));
     if (typeof data['slug'] === 'string') summary.slug = data['slug'];
-    summary.links.push(...frontmatterLinks(yaml));
-    return summary;
+    for (const link of frontmatterLinks(yaml)) {
+      summary.links.push(link);
+      const issue = link.image ? imagePathIssue(link.url, folderOf(path), link) : undefined;
+      if (issue) summary.issues.push(issue);
+    }
+    return true;
   }
   const { data: toolkit, issues } = checkSchema(toolkitSchema, yaml);
   summary.issues.push(...issues);
@@ -117,7 +183,7 @@ function summarizeMarkdown(kind: 'doc' | 'toolkit', text: string, format: 'mdx' 
     summary.toolkit = facts;
     if (toolkit.image) summary.links.push({ url: toolkit.image.src, ...START, image: true, field: ['image', 'src'] });
   }
-  return summary;
+  return true;
 }
 
 function summarizeGlossary(yaml: ParsedYaml, text: string): FileSummary {
@@ -152,20 +218,24 @@ function summarizeGlossary(yaml: ParsedYaml, text: string): FileSummary {
   return summary;
 }
 
-/** Reads one file of `kind` from its bytes. Never throws: a failure is an issue on the file. */
-export function summarizeFile(kind: Kind, name: string, bytes: Uint8Array): FileSummary {
+/**
+ * Reads one file of `kind` from its bytes; `name` is its path relative to the validated root.
+ * Never throws: a failure is an issue on the file.
+ */
+export async function summarizeFile(kind: Kind, name: string, bytes: Uint8Array): Promise<FileSummary> {
   try {
     const decoded = decodeFile(bytes);
     if (decoded.text === undefined) return emptySummary(decoded.issues);
     const text = decoded.text;
     let summary: FileSummary;
     if (kind === 'doc' || kind === 'toolkit') {
-      summary = summarizeMarkdown(kind, text, name.endsWith('.md') ? 'md' : 'mdx');
+      summary = await summarizeMarkdown(kind, name, text, decoded.raw ?? text);
     } else {
       const yaml = parseYaml(text, 1);
       if (yaml.value === undefined) summary = emptySummary(yaml.issues);
       else if (kind === 'glossary') summary = summarizeGlossary(yaml, text);
       else summary = { ...emptySummary(checkSchema(kpaSchema, yaml).issues), complete: true };
+      if (yaml.value !== undefined) summary.issues.push(...checkFrontmatterSafety(yaml, 'data'));
     }
     summary.issues.unshift(...decoded.issues);
     return summary;

@@ -1,7 +1,7 @@
 /**
  * Rule: the bytes of a content file are readable text. Anything else (a binary file, bytes
  * that are not UTF-8, an empty or huge file) is reported on that file and the file is not
- * parsed further; a BOM and CRLF line ends are tolerated with a warning, then normalised so
+ * parsed further; a BOM and CRLF or CR line ends are tolerated with a warning, then normalised so
  * that every later rule sees `\n` line ends and the same line numbers as an editor.
  */
 import { isUtf8 } from 'node:buffer';
@@ -19,6 +19,8 @@ const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 export interface DecodedFile {
   /** The text with `\n` line ends and no BOM; `undefined` when the file cannot be read as text. */
   text: string | undefined;
+  /** The text as the build reads it (BOM and line ends kept), when it is text. */
+  raw?: string;
   issues: LocalIssue[];
 }
 
@@ -89,7 +91,8 @@ export function decodeFile(bytes: Uint8Array): DecodedFile {
     };
   }
   const issues: LocalIssue[] = [];
-  let text = decoder.decode(bytes);
+  const raw = decoder.decode(bytes);
+  let text = raw;
   if (text.startsWith('\uFEFF')) {
     issues.push(localIssue('file-bom', START, 'le fichier commence par un BOM : enregistrez-le en « UTF-8 sans BOM »'));
     text = text.slice(1);
@@ -97,11 +100,14 @@ export function decodeFile(bytes: Uint8Array): DecodedFile {
   const cr = text.indexOf('\r');
   if (cr !== -1) {
     const line = text.slice(0, cr).split('\n').length;
+    const windows = text[cr + 1] === '\n';
     issues.push(
       localIssue(
-        'file-crlf',
+        'file-line-endings',
         { line, column: cr - text.lastIndexOf('\n', cr - 1) },
-        'fins de ligne Windows (CRLF) : enregistrez le fichier avec des fins de ligne Unix (LF)',
+        windows
+          ? 'fins de ligne Windows (CRLF) : enregistrez le fichier avec des fins de ligne Unix (LF)'
+          : 'fins de ligne d’ancien Mac (CR seul) : enregistrez le fichier avec des fins de ligne Unix (LF)',
       ),
     );
     text = text.replace(/\r\n?/g, '\n');
@@ -110,5 +116,5 @@ export function decodeFile(bytes: Uint8Array): DecodedFile {
     issues.push(localIssue('file-empty', START, 'fichier vide : supprimez-le ou remplissez-le'));
     return { text: undefined, issues };
   }
-  return { text, issues };
+  return { text, raw, issues };
 }

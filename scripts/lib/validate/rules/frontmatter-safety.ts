@@ -1,41 +1,94 @@
 /**
- * Rule: the header of a guide page cannot inject code either. Starlight renders some of its
- * fields as HTML (`hero.tagline`, `banner.content`, icons), adds `head` tags to the page and
- * puts `attrs` on links, so every string is checked like HTML in the body.
+ * Rule: the header of a page or toolkit, and the data files, cannot inject code either. The
+ * site writes many fields into the page as they are: Starlight puts the title in `<title>`
+ * and the hero without escaping, renders `hero.tagline` and `banner.content` as HTML, spreads
+ * `attrs` onto links and adds `head` tags. So every string must be plain text, except the two
+ * fields meant to hold HTML, which must pass the HTML allow-list; addresses cannot be
+ * `javascript:`; `attrs` are checked as attributes of a link; `head` and `layout` (which makes
+ * the compiled page import a file) are refused; an `editUrl` may only point to the repository.
  */
-import { localIssue, type LocalIssue } from '../issues.ts';
+import { REPO_URL } from '../../../../src/config/site.ts';
+import { localIssue, type LocalIssue, type Position } from '../issues.ts';
 import type { ParsedYaml } from '../yaml.ts';
-import { checkTag, isUnsafeUrl, scanHtml, unsafeUrlIssue } from './mdx-safety.ts';
+import {
+  checkElement,
+  checkHtml,
+  findingIssue,
+  isPlainText,
+  isUnsafeUrl,
+  plainTextIssue,
+  unsafeUrlIssue,
+} from './html.ts';
 
-export function checkFrontmatterSafety(yaml: ParsedYaml): LocalIssue[] {
+/** Fields whose value is an address (`hero.actions[].link`, `image.src`, `sources[].url`…). */
+const URL_KEYS = new Set(['link', 'href', 'url', 'src', 'file', 'dark', 'light']);
+
+/** Fields Starlight renders as HTML, by path. */
+const HTML_FIELDS = new Set(['hero.tagline', 'banner.content']);
+
+function pathName(path: readonly PropertyKey[]): string {
+  return path.filter((key) => typeof key === 'string').join('.');
+}
+
+function record(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
+}
+
+/** Checks every string of a parsed header or data file; `kind` says which fields hold HTML. */
+export function checkFrontmatterSafety(yaml: ParsedYaml, kind: 'doc' | 'data'): LocalIssue[] {
   const issues: LocalIssue[] = [];
+  // YAML aliases share objects: each is checked once, or an alias bomb would take forever.
+  const seen = new Set<object>();
   const walk = (value: unknown, path: PropertyKey[]) => {
+    if (typeof value === 'object' && value !== null) {
+      if (seen.has(value)) return;
+      seen.add(value);
+    }
     if (typeof value === 'string') {
       const at = yaml.fieldAt(path);
-      if (isUnsafeUrl(value)) issues.push(unsafeUrlIssue(value, at));
-      for (const tag of scanHtml(value)) issues.push(...checkTag(tag.name, tag.attributes, at, { jsx: false }));
-    } else if (Array.isArray(value)) {
+      const key = path.at(-1);
+      if (typeof key === 'string' && URL_KEYS.has(key) && isUnsafeUrl(value)) issues.push(unsafeUrlIssue(value, at));
+      else if (kind === 'doc' && HTML_FIELDS.has(pathName(path))) {
+        for (const finding of checkHtml(value)) issues.push(findingIssue({ ...finding, ...at }));
+      } else if (!isPlainText(value)) {
+        issues.push(plainTextIssue(`Le champ « ${pathName(path) || String(path.at(-1))} »`, at));
+      }
+      return;
+    }
+    if (Array.isArray(value)) {
       value.forEach((item, i) => {
         walk(item, [...path, i]);
       });
-    } else if (typeof value === 'object' && value !== null) {
-      for (const [key, item] of Object.entries(value)) {
-        if (path.at(-1) === 'attrs' && /^on/i.test(key)) {
-          issues.push(
-            localIssue(
-              'html-event-handler',
-              yaml.fieldAt([...path, key]),
-              `attribut « ${key} » interdit : il exécute du code`,
-            ),
-          );
-        }
-        walk(item, [...path, key]);
-      }
+      return;
     }
+    const object = record(value);
+    if (!object) return;
+    if (path.at(-1) === 'attrs') {
+      // Spread onto a link by Starlight: judged as attributes of an <a>.
+      const attributes: Record<string, string | true> = {};
+      for (const [key, item] of Object.entries(object)) {
+        if (typeof item === 'string') attributes[key] = item;
+        else if (item === true) attributes[key] = true;
+      }
+      const at: Position = yaml.fieldAt(path);
+      for (const finding of checkElement('a', attributes, at)) issues.push(findingIssue(finding));
+    }
+    for (const [key, item] of Object.entries(object)) walk(item, [...path, key]);
   };
-  const value = yaml.value;
-  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-    const head: unknown = (value as Record<string, unknown>)['head'];
+  const data = record(yaml.value);
+  if (data && 'layout' in data) {
+    issues.push(
+      localIssue(
+        'mdx-import-export',
+        yaml.fieldAt(['layout']),
+        'champ « layout » interdit : il fait importer un fichier de code par la page ; la mise en page vient du site',
+      ),
+    );
+  }
+  if (kind === 'doc' && data) {
+    const head: unknown = data['head'];
     if (Array.isArray(head) && head.length > 0) {
       issues.push(
         localIssue(
@@ -45,7 +98,17 @@ export function checkFrontmatterSafety(yaml: ParsedYaml): LocalIssue[] {
         ),
       );
     }
+    const editUrl = data['editUrl'];
+    if (typeof editUrl === 'string' && !editUrl.startsWith(`${REPO_URL}/`)) {
+      issues.push(
+        localIssue(
+          'edit-url',
+          yaml.fieldAt(['editUrl']),
+          `« editUrl » doit mener au dépôt du guide (${REPO_URL}/…) ou valoir false`,
+        ),
+      );
+    }
   }
-  walk(value, []);
+  walk(yaml.value, []);
   return issues;
 }

@@ -5,7 +5,7 @@
  */
 import { checkReferences, type ReferenceIssue, type ReferenceSource } from '../../../../src/lib/catalogue.ts';
 import { localIssue, type Issue } from '../issues.ts';
-import { toolkitSlug } from '../content-files.ts';
+import { toolkitSlug } from '../discover.ts';
 import type { SummarizedFile } from '../site.ts';
 import type { ToolkitFacts } from '../summarize.ts';
 import type { FieldLocator, FieldPath } from '../locate.ts';
