@@ -42,6 +42,11 @@ export default defineConfig({
   ],
   vite: {
     build: {
+      // Processed scripts become files under /_astro/ instead of inline <script type="module">
+      // blocks, so the only inline scripts left are `is:inline` ones, whose exact text the
+      // output gate takes from the .astro sources. Other assets keep Vite's default (inlined
+      // below 4 kB), which the undefined return selects; Astro passes its chunks' file names.
+      assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined),
       // Decap CMS is one ~5.8 MB chunk, loaded by /admin/ only (tests/site/admin.test.ts).
       chunkSizeWarningLimit: 6500,
       rolldownOptions: {
