@@ -8,6 +8,7 @@ import { SITE_URL, REPO_URL, REPO_BRANCH } from './src/config/site.ts';
 import { sidebar } from './src/config/sidebar.ts';
 import { MDX_COMPONENTS } from './src/config/mdx-components.ts';
 import { SEARCH_RANKING } from './src/config/search.ts';
+import outputGate from './src/integrations/output-gate.ts';
 
 /** Rolldown warnings that are expected and harmless (see ../shared toolchain notes). */
 const QUIET_WARNINGS = new Set(['MODULE_LEVEL_DIRECTIVE', 'EVAL', 'CHUNK_SIZE_LIMIT']);
@@ -39,6 +40,8 @@ export default defineConfig({
     }),
     AutoImport({ imports: MDX_COMPONENTS }),
     mdx({ optimize: true }),
+    // Last, so that it judges the pages as every other integration left them.
+    outputGate(),
   ],
   vite: {
     build: {
