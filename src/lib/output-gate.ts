@@ -100,6 +100,7 @@ const URL_ATTRIBUTES = new Set([
   'formaction',
   'href',
   'icon',
+  'imagesrcset',
   'longdesc',
   'lowsrc',
   'manifest',
@@ -153,17 +154,56 @@ function attributeName(property: string): string {
   return find(htmlSchema, property).attribute;
 }
 
-/** The strings of an attribute value; for `srcset`, the URL of each candidate. */
-function urlValues(attribute: string, value: unknown): string[] {
-  const items = Array.isArray(value) ? value.map(String) : [String(value)];
-  if (attribute !== 'srcset') return items;
-  return items.map((candidate) => candidate.trim().split(/\s+/)[0] ?? '');
+const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\f' || c === '\r';
+
+/**
+ * The URL of each candidate of a `srcset`, split as the HTML standard does: a URL runs to the
+ * next whitespace, so the commas of a `data:` URL stay in it.
+ */
+export function srcsetUrls(value: string): string[] {
+  const urls: string[] = [];
+  let i = 0;
+  while (i < value.length) {
+    while (i < value.length && (isSpace(value.charAt(i)) || value.charAt(i) === ',')) i++;
+    if (i >= value.length) break;
+    const start = i;
+    while (i < value.length && !isSpace(value.charAt(i))) i++;
+    const url = value.slice(start, i);
+    if (url.endsWith(',')) {
+      urls.push(url.replace(/,+$/, ''));
+      continue;
+    }
+    urls.push(url);
+    // Descriptors run to the next comma outside parentheses.
+    let depth = 0;
+    for (; i < value.length; i++) {
+      const c = value.charAt(i);
+      if (c === '(') depth++;
+      else if (c === ')') depth = Math.max(0, depth - 1);
+      else if (c === ',' && depth === 0) break;
+    }
+  }
+  return urls;
 }
 
+/** The URLs of an attribute value: a list for `ping`, one per candidate for `srcset`. */
+function urlValues(attribute: string, value: unknown): string[] {
+  const items = Array.isArray(value) ? value.map(String) : [String(value)];
+  if (attribute !== 'srcset' && attribute !== 'imagesrcset') return items;
+  return items.flatMap(srcsetUrls);
+}
+
+const ESCAPES: Record<string, string> = { '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/** The element's start tag on one line: control characters shown as `\t`, `\n`, `\u0001`… */
 function startTag(element: Element): string {
-  const tag = toHtml({ ...element, children: [] });
-  const open = tag.endsWith(`</${element.tagName}>`) ? tag.slice(0, -(element.tagName.length + 3)) : tag;
-  return open.length > 120 ? `${open.slice(0, 119)}…` : open;
+  let tag = toHtml({ ...element, children: [] });
+  if (tag.endsWith(`</${element.tagName}>`)) tag = tag.slice(0, -(element.tagName.length + 3));
+  tag = tag.replace(
+    /[\u0000-\u001f\u007f]/g,
+    (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  return tag.length > 120 ? `${tag.slice(0, 119)}…` : tag;
 }
 
 function classes(element: Element): string[] {
