@@ -9,8 +9,9 @@
  *   or Starlight's write (`src/lib/site-markup.ts`), or a JSON data block;
  * - `script-src`: a script file must be a same-origin `/_astro/` file that exists in `dist/`;
  * - `event-handler`: no `on…` attribute anywhere;
- * - `unsafe-url`: no `javascript:`, `vbscript:` or `data:` address in a URL attribute (the
- *   build writes no `data:` address, so none is allowed, images included);
+ * - `unsafe-url`: no `javascript:`, `vbscript:` or `data:` address in a URL attribute or an
+ *   SVG animation's values (the build writes no `data:` address, so none is allowed, images
+ *   included);
  * - `forbidden-element`: no `iframe`, `frame`, `frameset`, `object`, `embed`, `applet`,
  *   `base`, nor `<meta http-equiv="refresh">`;
  * - `content-style`: no `style` attribute inside the regions that show contributed content
@@ -113,6 +114,13 @@ const URL_ATTRIBUTES = new Set([
   'xlink:href',
 ]);
 
+/**
+ * SVG animations set another attribute over time: `<set attributeName="href"
+ * to="javascript:…">` turns a harmless link into a script URL, so their values count as URLs.
+ */
+const ANIMATION_ELEMENTS = new Set(['animate', 'set', 'animatemotion', 'animatetransform']);
+const ANIMATION_VALUES = new Set(['to', 'from', 'by', 'values']);
+
 const UNSAFE_SCHEMES = new Set(['javascript', 'vbscript', 'data']);
 
 /** Script types that a browser never runs: data for the page's scripts (`/admin/`'s config). */
@@ -189,6 +197,7 @@ export function srcsetUrls(value: string): string[] {
 /** The URLs of an attribute value: a list for `ping`, one per candidate for `srcset`. */
 function urlValues(attribute: string, value: unknown): string[] {
   const items = Array.isArray(value) ? value.map(String) : [String(value)];
+  if (attribute === 'values') return items.flatMap((v) => v.split(';'));
   if (attribute !== 'srcset' && attribute !== 'imagesrcset') return items;
   return items.flatMap(srcsetUrls);
 }
@@ -321,8 +330,10 @@ function checkElement(ctx: PageContext, element: Element, where: Where): void {
       report(ctx, element, 'event-handler', `attribut de gestion d’événement ${attribute}`);
       continue;
     }
-    if (URL_ATTRIBUTES.has(attribute.toLowerCase())) {
-      for (const url of urlValues(attribute.toLowerCase(), value)) {
+    const name = attribute.toLowerCase();
+    const animated = ANIMATION_ELEMENTS.has(tagName.toLowerCase()) && ANIMATION_VALUES.has(name);
+    if (URL_ATTRIBUTES.has(name) || animated) {
+      for (const url of urlValues(name, value)) {
         const scheme = urlScheme(url);
         if (scheme && UNSAFE_SCHEMES.has(scheme)) {
           report(ctx, element, 'unsafe-url', `adresse ${scheme}: dans l’attribut ${attribute}`);

@@ -34,6 +34,7 @@ const CASES: Record<string, Expected[]> = {
     [11, 'unsafe-url'], // a newline written as an entity
     [12, 'unsafe-url'], // xlink:href in SVG
     [13, 'unsafe-url'], // vbscript: in a form action
+    [14, 'unsafe-url'], // an SVG animation that sets href
   ],
   'data-url': [
     [10, 'unsafe-url'],
