@@ -8,6 +8,7 @@ import { SITE_URL, REPO_URL, REPO_BRANCH } from './src/config/site.ts';
 import { sidebar } from './src/config/sidebar.ts';
 import { MDX_COMPONENTS } from './src/config/mdx-components.ts';
 import { SEARCH_RANKING } from './src/config/search.ts';
+import outputGate from './src/integrations/output-gate.ts';
 
 /** Rolldown warnings that are expected and harmless (see ../shared toolchain notes). */
 const QUIET_WARNINGS = new Set(['MODULE_LEVEL_DIRECTIVE', 'EVAL', 'CHUNK_SIZE_LIMIT']);
@@ -39,9 +40,16 @@ export default defineConfig({
     }),
     AutoImport({ imports: MDX_COMPONENTS }),
     mdx({ optimize: true }),
+    // Last, so that it judges the pages as every other integration left them.
+    outputGate(),
   ],
   vite: {
     build: {
+      // Processed scripts become files under /_astro/ instead of inline <script type="module">
+      // blocks, so the only inline scripts left are `is:inline` ones, whose exact text the
+      // output gate takes from the .astro sources. Other assets keep Vite's default (inlined
+      // below 4 kB), which the undefined return selects; Astro passes its chunks' file names.
+      assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined),
       // Decap CMS is one ~5.8 MB chunk, loaded by /admin/ only (tests/site/admin.test.ts).
       chunkSizeWarningLimit: 6500,
       rolldownOptions: {

@@ -3,24 +3,47 @@
  * recursively, their static imports. Used to check and measure that the CMS bundle stays
  * on /admin/ (tests/site/admin.test.ts, scripts/bench/admin-bundle.ts).
  */
+import type { Element } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
+import { visit } from 'unist-util-visit';
+
+const ORIGIN = 'https://site.invalid';
+
+/** Static imports of built JavaScript (Rolldown writes them as `import … from "…"`). */
+const IMPORTS = /(?:import|from)\s*"(\.{0,2}\/[^"]+\.js)"/g;
+
+function textOf(element: Element): string {
+  return element.children.map((child) => (child.type === 'text' ? child.value : '')).join('');
+}
 
 /** Site paths (`/_astro/x.js`) of the scripts `htmlFile` (relative to `dist`) loads. */
 export function pageScripts(dist: string, htmlFile: string): Set<string> {
-  const html = readFileSync(join(dist, htmlFile), 'utf8');
-  const pending = [...html.matchAll(/<script[^>]*\ssrc="(\/[^"]+)"/g)].map((m) => m[1] ?? '');
-  for (const inline of html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)) {
-    pending.push(...[...(inline[1] ?? '').matchAll(/(?:import|from)\s*"(\/[^"]+\.js)"/g)].map((m) => m[1] ?? ''));
-  }
+  const base = `${ORIGIN}/${htmlFile.split('\\').join('/')}`;
+  const sitePath = (address: string): string | undefined => {
+    const url = new URL(address, base);
+    return url.origin === ORIGIN ? decodeURIComponent(url.pathname) : undefined;
+  };
+  const pending: string[] = [];
+  visit(fromHtml(readFileSync(join(dist, htmlFile), 'utf8')), 'element', (element) => {
+    if (element.tagName !== 'script') return;
+    const { src, type } = element.properties;
+    if (src !== undefined) {
+      pending.push(sitePath(src) ?? '');
+    } else if (type === 'module') {
+      for (const m of textOf(element).matchAll(IMPORTS)) pending.push(sitePath(m[1] ?? '') ?? '');
+    }
+  });
   const seen = new Set<string>();
   while (pending.length > 0) {
     const file = pending.pop() ?? '';
-    if (seen.has(file) || !existsSync(join(dist, file))) continue;
+    if (!file || seen.has(file) || !existsSync(join(dist, file))) continue;
     seen.add(file);
     const code = readFileSync(join(dist, file), 'utf8');
-    for (const m of code.matchAll(/(?:import|from)\s*"(\.\.?\/[^"]+\.js)"/g)) {
-      pending.push(posix.join(posix.dirname(file), m[1] ?? ''));
+    for (const m of code.matchAll(IMPORTS)) {
+      const spec = m[1] ?? '';
+      pending.push(spec.startsWith('/') ? spec : posix.join(posix.dirname(file), spec));
     }
   }
   return seen;
