@@ -1,7 +1,7 @@
 /**
  * `npm run validate` without its command line: reads every content file (from the cache
- * when unchanged), runs the checks of each file and then the checks across files, and
- * returns the issues of the files asked for. Never writes anything but its cache.
+ * when unchanged), runs the checks of each file and then the checks across files, checks
+ * the files of `public/media/`, and returns the issues of the files asked for. Never writes anything but its cache.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +13,7 @@ import { buildSiteModel, publicFileChecker, type SummarizedFile } from './site.t
 import { checkLinks, newSuggestionBudget } from './rules/links.ts';
 import { checkToolkitReferences } from './rules/references.ts';
 import { checkToolkitFileName } from './rules/file-name.ts';
+import { checkMediaFiles } from './rules/media.ts';
 import { fieldLocator } from './locate.ts';
 import { GLOSSARY_PATH } from '../../../src/schemas/glossary.ts';
 
@@ -31,7 +32,7 @@ export interface ValidateOptions {
 
 export interface ValidateResult {
   issues: Issue[];
-  /** Content files in the scope that were checked. */
+  /** Content and media files in the scope that were checked. */
   checked: number;
   /** Files read again because the cache did not know them. */
   parsed: number;
@@ -145,6 +146,10 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
   }
   issues.push(...checkToolkitReferences(files, locate));
   mark('cross-checks');
+  const media = await checkMediaFiles(root, (path) => inScope(path, paths));
+  issues.push(...media.issues);
+  checked += media.checked;
+  mark('media');
   return {
     issues: issues.filter((i) => inScope(i.file, paths)).sort(compareIssues),
     checked,
