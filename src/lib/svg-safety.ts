@@ -80,6 +80,9 @@ export interface SvgProblem {
  */
 export function cssProblems(css: string, where: string): { message: string; offset: number }[] {
   const problems: { message: string; offset: number }[] = [];
+  // Every token looked at below starts with a literal « ( » or « @ » (no escape makes one):
+  // without either, there is nothing to find, and path data is most of a drawing.
+  if (!css.includes('(') && !css.includes('@')) return problems;
   let tokens: CSSToken[];
   try {
     tokens = tokenize({ css });

@@ -11,7 +11,6 @@
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileTypeFromFile } from 'file-type';
 import { XmlElement, XmlError, parseXml, type XmlDocument } from '@rgrove/parse-xml';
 import {
   MEDIA_DIR,
@@ -76,6 +75,8 @@ export async function checkMediaFile(root: string, path: string): Promise<LocalI
   let detected: string | undefined;
   try {
     size = statSync(absolute).size;
+    // Loaded on the first media file: a site without any does not pay for it.
+    const { fileTypeFromFile } = await import('file-type');
     // Only the first bytes are read: a huge file costs no more than a small one.
     detected = (await fileTypeFromFile(absolute))?.ext;
   } catch (error) {
