@@ -52,9 +52,12 @@ export function typeOfExtension(extension: string): MediaTypeId | undefined {
   );
 }
 
-/** « 3 Mo », « 512 Ko »: a size as French readers write it (binary units, as the limits). */
+/**
+ * « 3 Mo », « 3,1 Mo », « 512 Ko »: a size as French readers write it (binary units, as the
+ * limits). Rounded up, so that a file over a limit never reads as equal to it.
+ */
 export function formatSize(bytes: number): string {
-  if (bytes >= MIO) return `${String(Math.round((bytes / MIO) * 10) / 10).replace('.', ',')} Mo`;
+  if (bytes >= MIO) return `${String(Math.ceil((bytes / MIO) * 10) / 10).replace('.', ',')} Mo`;
   return `${String(Math.ceil(bytes / KIO))} Ko`;
 }
 

@@ -351,7 +351,7 @@ describe('uploads through the online editor', () => {
     await expect
       .poll(() => dialogs)
       .toEqual([
-        '« photo.jpg » est trop lourd (3 Mo, au plus 3 Mo pour un JPEG) : réduisez ses dimensions ou sa qualité, puis réessayez.',
+        '« photo.jpg » est trop lourd (3,1 Mo, au plus 3 Mo pour un JPEG) : réduisez ses dimensions ou sa qualité, puis réessayez.',
       ]);
     expect(existsSync(join(copy.root, MEDIA, 'photo.jpg'))).toBe(false);
     expect(problems()).toEqual([]);

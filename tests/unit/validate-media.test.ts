@@ -65,7 +65,7 @@ describe('the media files of public/media/', () => {
     expect(performance.now() - started).toBeLessThan(5_000);
     const [issue] = await checkMediaFile(root, 'public/media/grande.png');
     expect(issue?.message).toBe(
-      'fichier trop lourd (3 Mo, au plus 3 Mo pour un PNG) : réduisez ses dimensions ou sa qualité',
+      'fichier trop lourd (3,1 Mo, au plus 3 Mo pour un PNG) : réduisez ses dimensions ou sa qualité',
     );
   });
 
