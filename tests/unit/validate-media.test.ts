@@ -1,12 +1,13 @@
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { validateContent } from '../../scripts/lib/validate/engine.ts';
 import { checkMediaFile, checkSvg } from '../../scripts/lib/validate/rules/media.ts';
-import { MEDIA_TYPES } from '../../src/lib/media-types.ts';
+import { MEDIA_TYPES, formatSize } from '../../src/lib/media-types.ts';
 import { removeTrees, treeWith } from '../helpers/validate-fixtures.ts';
 
-const MEDIA = new URL('../fixtures/media/', import.meta.url).pathname;
+const MEDIA = fileURLToPath(new URL('../fixtures/media/', import.meta.url));
 
 afterAll(removeTrees);
 
@@ -130,5 +131,20 @@ describe('the SVG safety rules see through the usual disguises', () => {
         ),
       ),
     ).toEqual([]);
+  });
+});
+
+describe('the documentation of the media limits', () => {
+  it.each(['README.md', 'CONTRIBUTING.md'])('%s lists every type with its extensions and limit', (name) => {
+    const text = readFileSync(new URL(`../../${name}`, import.meta.url), 'utf8');
+    for (const type of Object.values(MEDIA_TYPES)) {
+      const row = text.split('\n').find((line) => line.startsWith(`| ${type.label} `));
+      const cells = row?.split('|').map((cell) => cell.trim());
+      expect(cells?.slice(1, 4), type.label).toEqual([
+        type.label,
+        type.extensions.map((e) => `\`.${e}\``).join(', '),
+        formatSize(type.maxBytes),
+      ]);
+    }
   });
 });
