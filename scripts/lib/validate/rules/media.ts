@@ -284,7 +284,20 @@ export async function checkMediaFiles(
   const files = listMediaFiles(root).filter(inScope);
   const issues: Issue[] = [];
   for (const file of files) {
-    for (const issue of await checkMediaFile(root, file)) issues.push({ file, ...issue });
+    let found: LocalIssue[];
+    try {
+      found = await checkMediaFile(root, file);
+    } catch (error) {
+      // A bug of ours, not a fault of the file: say so, and go on with the other files.
+      found = [
+        localIssue(
+          'internal-error',
+          START,
+          `le validateur n’a pas pu lire ce fichier : ${String(error)} (signalez-le)`,
+        ),
+      ];
+    }
+    for (const issue of found) issues.push({ file, ...issue });
   }
   return { issues, checked: files.length };
 }
