@@ -10,6 +10,7 @@ import { FORMATS, TOOLKITS_COLLECTION, normalizeToolkit } from './collections.ts
 import { frontmatterFromFile, frontmatterToFile, yamlFromFile, yamlToFile, type FormatOptions } from './formats.ts';
 import { checkEntry, issuesMessage } from './check-entry.ts';
 import { toolkitPreview } from './preview.ts';
+import { guardUploads } from './media-upload.ts';
 import type { CmsConfigJson } from './config.ts';
 import type { CmsConfig } from 'decap-cms-core';
 
@@ -62,6 +63,9 @@ CMS.registerEventListener({
 
 CMS.registerPreviewStyle(`${previewCss}\n${siteCss}\n${factsCss}`, { raw: true });
 CMS.registerPreviewTemplate(TOOLKITS_COLLECTION, toolkitPreview(collectionFields(FORMATS.toolkit)));
+
+// Before Decap renders anything: every file chosen for upload is checked, an SVG cleaned.
+guardUploads();
 
 // Our JSON type is narrower than Decap's and built from the same names.
 CMS.init({ config: config as unknown as CmsConfig });

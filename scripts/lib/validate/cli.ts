@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { validateContent } from './engine.ts';
 import { DEFAULT_CACHE_DIR } from './cache.ts';
 import { FORMATS, formatReport, type Format } from './report.ts';
+import { MEDIA_DIR } from '../../../src/lib/media-types.ts';
 
 const USAGE = `Usage : npm run validate -- [--format text|github|json] [--root <dossier>] [--no-cache] [--cache-dir <dossier>] [--jobs <n>] [--timings] [chemins…]`;
 
@@ -49,8 +50,9 @@ export async function main(): Promise<void> {
     const absolute = resolve(p);
     const inRoot = relative(root, absolute).split(sep).join('/');
     if (!existsSync(absolute)) fail(`chemin introuvable : ${p}`);
-    if (isAbsolute(inRoot) || !(inRoot === 'content' || inRoot.startsWith('content/'))) {
-      fail(`chemin hors du dossier content/ : ${p}`);
+    const checkedFolder = (folder: string) => inRoot === folder || inRoot.startsWith(`${folder}/`);
+    if (isAbsolute(inRoot) || !(checkedFolder('content') || checkedFolder(MEDIA_DIR))) {
+      fail(`chemin hors des dossiers content/ et ${MEDIA_DIR}/ : ${p}`);
     }
     return inRoot;
   });

@@ -59,12 +59,21 @@ function globbed(root: string, collection: GlobCollection): string[] {
   );
 }
 
-/** Every file under `root/content`, refusing dot entries and symbolic links on the way. */
-export function discoverContent(root: string): Discovery {
+/**
+ * Every regular file under `root/folder` (paths relative to `root`), refusing dot entries and
+ * symbolic links on the way: the site may read or serve them while a reviewer overlooks them.
+ */
+export function listFiles(root: string, folder: string): { files: Set<string>; issues: Issue[] } {
   const issues: Issue[] = [];
   const plain = new Set<string>();
   const walk = (relative: string) => {
-    for (const entry of readdirSync(join(root, relative), { withFileTypes: true })) {
+    let entries;
+    try {
+      entries = readdirSync(join(root, relative), { withFileTypes: true });
+    } catch {
+      return; // No such folder: nothing to check.
+    }
+    for (const entry of entries) {
       const path = `${relative}/${entry.name}`;
       if (entry.isSymbolicLink()) {
         issues.push({
@@ -88,7 +97,13 @@ export function discoverContent(root: string): Discovery {
       else if (entry.isFile()) plain.add(path);
     }
   };
-  walk(CONTENT_DIR);
+  walk(folder);
+  return { files: plain, issues };
+}
+
+/** Every file under `root/content`, with the collection that reads it. */
+export function discoverContent(root: string): Discovery {
+  const { files: plain, issues } = listFiles(root, CONTENT_DIR);
 
   const kinds = new Map<string, Kind>();
   for (const path of globbed(root, DOCS_GLOB)) kinds.set(path, 'doc');

@@ -3,7 +3,8 @@
  * 1. discover the files the site reads (`discover.ts`);
  * 2. check each file on its own (`summarize.ts`), in child processes (`pool.ts`), or from the
  *    cache when its bytes are unchanged (`cache.ts`);
- * 3. check across files: addresses, links and anchors, references between toolkits;
+ * 3. check across files: addresses, links and anchors, references between toolkits, and the
+ *    files of `public/media/` (`rules/media.ts`);
  * 4. return the issues of the files asked for (`cli.ts` reports them).
  * Never writes anything but its cache.
  */
@@ -17,6 +18,7 @@ import { buildSiteModel, publicFileChecker, type SummarizedFile } from './site.t
 import { checkLinks, newSuggestionBudget } from './rules/links.ts';
 import { checkToolkitReferences } from './rules/references.ts';
 import { checkToolkitFileName } from './rules/file-name.ts';
+import { checkMediaFiles } from './rules/media.ts';
 import { fieldLocator } from './locate.ts';
 import { GLOSSARY_PATH } from '../../../src/schemas/glossary.ts';
 
@@ -35,7 +37,7 @@ export interface ValidateOptions {
 
 export interface ValidateResult {
   issues: Issue[];
-  /** Content files in the scope that were checked. */
+  /** Content and media files in the scope that were checked. */
   checked: number;
   /** Files read again because the cache did not know them. */
   parsed: number;
@@ -132,6 +134,10 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
   }
   issues.push(...checkToolkitReferences(files, locate));
   mark('cross-checks');
+  const media = await checkMediaFiles(root, (path) => inScope(path, paths));
+  issues.push(...media.issues);
+  checked += media.checked;
+  mark('media');
   return {
     issues: issues.filter((i) => inScope(i.file, paths)).sort(compareIssues),
     checked,

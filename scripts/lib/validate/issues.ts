@@ -70,6 +70,20 @@ export const RULES = {
   'unknown-toolkit': { severity: 'error', checks: '`variantOf` et `related` nomment des boîtes à outils existantes' },
   'self-reference': { severity: 'error', checks: 'une boîte à outils ne se cite pas elle-même' },
   'variant-cycle': { severity: 'error', checks: 'pas de cycle dans les `variantOf`' },
+  'media-type': {
+    severity: 'error',
+    checks:
+      'un fichier de `public/media/` est une image (PNG, JPEG, GIF, WebP, AVIF, SVG) ou un PDF, et son extension dit ce qu’il contient',
+  },
+  'media-too-large': {
+    severity: 'error',
+    checks: 'un fichier de `public/media/` ne dépasse pas le poids permis pour son type',
+  },
+  'media-svg-unsafe': {
+    severity: 'error',
+    checks:
+      'un SVG ne contient ni code (`<script>`, `on…=`, `<foreignObject>`), ni lien ou référence hors du fichier, ni `<!DOCTYPE>`',
+  },
   'internal-error': { severity: 'error', checks: 'le validateur a pu lire le fichier (sinon, signalez-le)' },
 } as const satisfies Record<string, { severity: Severity; checks: string }>;
 
