@@ -167,7 +167,8 @@ export function createRelay(config: RelayConfig, options: RelayOptions = {}): Ho
       return c.body(rendered.body, 400, rendered.headers);
     }
     const state = randomState();
-    await setSignedCookie(c, STATE_COOKIE, state, config.clientSecret, {
+    // The issue time is signed with the state: the cookie's Max-Age binds the browser, this binds the relay.
+    await setSignedCookie(c, STATE_COOKIE, `${state}.${String(Date.now())}`, config.clientSecret, {
       ...cookieOptions(c),
       maxAge: STATE_LIFETIME_SECONDS,
     });
@@ -185,16 +186,18 @@ export function createRelay(config: RelayConfig, options: RelayOptions = {}): Ho
 
   app.get('/callback', async (c) => {
     const options = cookieOptions(c);
-    const expected = await getSignedCookie(c, config.clientSecret, STATE_COOKIE, options.prefix);
+    const signed = await getSignedCookie(c, config.clientSecret, STATE_COOKIE, options.prefix);
     // One use only, whatever happens next.
     deleteCookie(c, STATE_COOKIE, options);
+    const [expected, issuedAt] = typeof signed === 'string' ? signed.split('.') : [];
+    const fresh = Date.now() - Number(issuedAt) <= STATE_LIFETIME_SECONDS * 1000;
 
     const error = c.req.query('error');
     if (error === 'access_denied') return failure(c, 403, MESSAGES.denied);
     if (error) return failure(c, 403, githubError(errorCode(error)));
 
     const state = c.req.query('state');
-    if (!state || typeof expected !== 'string' || state !== expected) return failure(c, 403, MESSAGES.badState);
+    if (!state || !expected || state !== expected || !fresh) return failure(c, 403, MESSAGES.badState);
 
     const code = c.req.query('code');
     if (!code) return failure(c, 400, MESSAGES.noCode);

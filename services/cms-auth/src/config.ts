@@ -83,13 +83,10 @@ function required(env: Record<string, string | undefined>, name: string): string
 export function readConfig(env: Record<string, string | undefined>): RelayConfig {
   const clientId = required(env, 'GITHUB_CLIENT_ID');
   const clientSecret = required(env, 'GITHUB_CLIENT_SECRET');
-  const allowedOrigins = [
-    ...new Set(
-      required(env, 'ALLOWED_ORIGINS')
-        .split(/[\s,]+/)
-        .filter(Boolean),
-    ),
-  ].map((origin) => parseOrigin(origin, 'ALLOWED_ORIGINS'));
+  const origins = required(env, 'ALLOWED_ORIGINS')
+    .split(/[\s,]+/)
+    .filter(Boolean);
+  const allowedOrigins = [...new Set(origins.map((origin) => parseOrigin(origin, 'ALLOWED_ORIGINS')))];
 
   const scope = (env['GITHUB_SCOPE']?.trim() || 'public_repo') as Scope;
   if (!SCOPES.includes(scope)) {
