@@ -98,18 +98,18 @@ export function createRelay(config: RelayConfig, options: RelayOptions = {}): Ho
     };
   };
 
-  /** A page in the popup; with `message`, it hands that message to Decap through the handshake. */
-  const page = async (c: Context, status: 200 | 400 | 403 | 502, content: Page, message?: string) => {
-    const handshake = message && {
+  /** A page in the popup that hands `message` to Decap through the handshake. */
+  const page = async (c: Context, status: 200 | 400 | 403 | 502, content: Page, message: string) => {
+    const rendered = await renderPage(content, {
       hello: `authorizing:${PROVIDER}`,
       origins: config.allowedOrigins,
       message,
       waitMs: HANDSHAKE_WAIT_MS,
       text: STATUS_TEXT,
-    };
-    const rendered = await renderPage(content, handshake || undefined);
+    });
     return c.body(rendered.body, status, rendered.headers);
   };
+  /** Decap shows the message's text on its login screen: the same French sentence as the page. */
   const failure = (c: Context, status: 400 | 403 | 502, content: Page) =>
     page(c, status, content, `authorization:${PROVIDER}:error:${JSON.stringify({ message: content.detail })}`);
 
