@@ -205,6 +205,15 @@ describe('the GitHub login relay', () => {
     await popup.close();
   });
 
+  it('says that nothing was handed over when its page is opened outside an editor’s popup', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${relay.url}/callback?error=access_denied&state=x`);
+    await expect
+      .poll(() => page.locator('#status').textContent())
+      .toMatch(/^Cette fenêtre n’a pas été ouverte par l’éditeur du guide : rien n’a été transmis\./);
+    await page.close();
+  });
+
   it('sends nothing to an editor on an origin that is not allowed, and says so in the popup', async () => {
     const { page, popup } = await login(stranger, 'grant');
     // The popup gives up after its wait (5 s) and explains; by then any message would have arrived.
