@@ -10,6 +10,15 @@ export default defineConfig({
         },
       },
       {
+        // The GitHub login relay (services/cms-auth): its own servers and Chromium, no site build.
+        test: {
+          name: 'relay',
+          include: ['tests/relay/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
         test: {
           name: 'site',
           include: ['tests/site/**/*.test.ts', 'tests/browser/**/*.test.ts'],

@@ -18,7 +18,7 @@ export interface CmsSettings {
   /** `owner/name` of the repository. */
   repo: string;
   branch: string;
-  /** github: base address of the OAuth service; gitlab/gitea: address of the instance. */
+  /** github: origin of the login relay (services/cms-auth); gitlab/gitea: address of the instance. */
   baseUrl?: string;
   /** Path of the authorisation endpoint on `baseUrl`. */
   authEndpoint?: string;
@@ -138,6 +138,27 @@ const COMMIT_MESSAGES = {
   openAuthoring: '{{message}}',
 };
 
+/**
+ * With the github backend, `CMS_BASE_URL` is the login relay (services/cms-auth). Decap
+ * accepts the relay's messages only from an origin equal to `base_url` (trailing slash
+ * trimmed): with a path there, the login popup would hang without a word.
+ */
+function relayOrigin(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new CmsConfigError(`CMS_BASE_URL n’est pas une adresse valide : « ${value} ».`);
+  }
+  if (value.replace(/\/+$/, '') !== url.origin) {
+    throw new CmsConfigError(
+      `Avec CMS_BACKEND=github, CMS_BASE_URL est l’adresse du relais de connexion, sans chemin ` +
+        `(voir services/cms-auth/README.md) : « ${url.origin} » et non « ${value} ».`,
+    );
+  }
+  return url.origin;
+}
+
 function backendConfig(settings: CmsSettings): {
   backend: CmsConfigJson['backend'];
   publishMode: 'editorial_workflow' | 'simple';
@@ -152,7 +173,7 @@ function backendConfig(settings: CmsSettings): {
           ...common,
           open_authoring: true,
           cms_label_prefix: 'cms/',
-          ...optional('base_url', settings.baseUrl),
+          ...optional('base_url', settings.baseUrl && relayOrigin(settings.baseUrl)),
           ...optional('auth_endpoint', settings.authEndpoint),
           ...optional('api_root', settings.apiRoot),
         },

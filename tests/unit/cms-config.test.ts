@@ -262,6 +262,37 @@ describe('the CMS backend chosen from environment variables', () => {
     });
   });
 
+  it('points Decap’s GitHub login at the relay of CMS_BASE_URL, on the relay’s /auth route', () => {
+    const config = buildCmsConfig(
+      cmsSettingsFromEnv({ CMS_BASE_URL: 'https://kpa-cms-auth.example.workers.dev/' }, DEFAULTS),
+    );
+    // No auth_endpoint: Decap's default, `auth`, is the relay's route (the relay's browser
+    // test logs in with Decap's own popup code and that default).
+    expect(config.backend).toEqual({
+      name: 'github',
+      repo: 'kpa-cite/guide',
+      branch: 'main',
+      commit_messages: expect.any(Object) as unknown,
+      open_authoring: true,
+      cms_label_prefix: 'cms/',
+      base_url: 'https://kpa-cms-auth.example.workers.dev',
+    });
+    // Without a relay, Decap would use Netlify's service, which only knows sites hosted there.
+    expect(production.backend['base_url']).toBeUndefined();
+  });
+
+  it('refuses a GitHub CMS_BASE_URL with a path, which Decap could never match with the relay’s origin', () => {
+    expect(() =>
+      buildCmsConfig(cmsSettingsFromEnv({ CMS_BASE_URL: 'https://auth.example.org/decap' }, DEFAULTS)),
+    ).toThrow(
+      'Avec CMS_BACKEND=github, CMS_BASE_URL est l’adresse du relais de connexion, sans chemin ' +
+        '(voir services/cms-auth/README.md) : « https://auth.example.org » et non « https://auth.example.org/decap ».',
+    );
+    expect(() => buildCmsConfig(cmsSettingsFromEnv({ CMS_BASE_URL: 'auth.example.org' }, DEFAULTS))).toThrow(
+      'CMS_BASE_URL n’est pas une adresse valide : « auth.example.org ».',
+    );
+  });
+
   it('uses PKCE for GitLab and Gitea, and says which variable is missing', () => {
     expect(() => buildCmsConfig(cmsSettingsFromEnv({ CMS_BACKEND: 'gitlab' }, DEFAULTS))).toThrow(
       'CMS_BACKEND=gitlab demande CMS_APP_ID (l’application OAuth, pour PKCE).',
