@@ -5,6 +5,7 @@ import { validateContent } from '../../scripts/lib/validate/engine.ts';
 import { RULES, type RuleId } from '../../scripts/lib/validate/issues.ts';
 import { FIXTURES, VALID, removeTrees, treeWith } from '../helpers/validate-fixtures.ts';
 import { ROOT } from '../helpers/site.ts';
+import { ATTACKS } from '../helpers/validate-attacks.ts';
 
 type Expected = [file: string, line: number, rule: RuleId];
 
@@ -129,13 +130,16 @@ describe('npm run validate on paired fixtures', () => {
     expect(await issuesOf(treeWith(name))).toEqual(expected);
   });
 
-  it('every rule but the internal error has an invalid case of its own', () => {
+  it('every rule but the internal error has an invalid case or a hostile contribution of its own', () => {
     const cases = readdirSync(join(FIXTURES, 'invalid')).sort();
     expect(cases).toEqual(Object.keys(CASES).sort());
-    const covered = new Set(Object.values(CASES).flatMap((list) => list.map(([, , rule]) => rule)));
-    // `file-too-large` and `media-too-large` need big files: their tests generate them instead.
+    const covered = new Set(
+      [...Object.values(CASES), ...Object.values(ATTACKS)].flatMap((list) => list.map(([, , rule]) => rule)),
+    );
+    // `file-too-large` and `media-too-large` need big files: their tests generate them instead;
+    // `file-symlink` needs a link, made at run time by tests/unit/validate-attacks.test.ts.
     const untested = Object.keys(RULES).filter((r) => !covered.has(r as RuleId));
-    expect(untested.sort()).toEqual(['file-too-large', 'internal-error', 'media-too-large']);
+    expect(untested.sort()).toEqual(['file-symlink', 'file-too-large', 'internal-error', 'media-too-large']);
   });
 
   it('the README documents every rule with its severity', () => {
