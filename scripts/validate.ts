@@ -14,6 +14,10 @@ import { useCompileCache } from './lib/validate/compile-cache.ts';
 
 // Before the other imports, so that they load from Node's compile cache.
 useCompileCache();
+// Files are read in child processes (see pool.ts): the first one starts now, while this
+// process loads the rest of the validator; an unused child ends with this process.
+const { pool } = await import('./lib/validate/pool.ts');
+pool.warm(1);
 const { main } = await import('./lib/validate/cli.ts');
 
 await main().catch((error: unknown) => {

@@ -9,13 +9,18 @@ export const VALID = join(FIXTURES, 'valid');
 
 const trees: string[] = [];
 
-/** A temporary copy of the valid tree, with the files of `invalid/<name>/` laid over it. */
-export function treeWith(...cases: string[]): string {
+/** A temporary copy of the valid tree, with the files of `<set>/<name>/` laid over it. */
+export function treeFrom(set: 'invalid' | 'attacks', ...cases: string[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'kpa-validate-'));
   trees.push(dir);
   cpSync(VALID, dir, { recursive: true });
-  for (const name of cases) cpSync(join(FIXTURES, 'invalid', name), dir, { recursive: true });
+  for (const name of cases) cpSync(join(FIXTURES, set, name), dir, { recursive: true });
   return dir;
+}
+
+/** The valid tree with invalid cases (`invalid/<name>/`) laid over it. */
+export function treeWith(...cases: string[]): string {
+  return treeFrom('invalid', ...cases);
 }
 
 /** Deletes the trees made by `treeWith`. */

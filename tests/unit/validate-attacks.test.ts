@@ -5,8 +5,7 @@
  * and HTML are compiled as the build compiles them, an independent oracle says which ones
  * would run code or script, and none of those may pass `npm run validate`.
  */
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse as parseJs } from 'acorn';
@@ -15,22 +14,13 @@ import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { satteri } from '@astrojs/markdown-satteri';
 import { afterAll, describe, expect, it } from 'vitest';
 import { validateContent } from '../../scripts/lib/validate/engine.ts';
-import { FIXTURES, VALID } from '../helpers/validate-fixtures.ts';
+import { FIXTURES, removeTrees, treeFrom } from '../helpers/validate-fixtures.ts';
 import { ATTACKS, type Expected } from '../helpers/validate-attacks.ts';
 import { ROOT } from '../helpers/site.ts';
 
-const trees: string[] = [];
-afterAll(() => {
-  for (const dir of trees.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(removeTrees);
 
-function treeWithAttack(name?: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'kpa-attack-'));
-  trees.push(dir);
-  cpSync(VALID, dir, { recursive: true });
-  if (name) cpSync(join(FIXTURES, 'attacks', name), dir, { recursive: true });
-  return dir;
-}
+const treeWithAttack = (...names: string[]) => treeFrom('attacks', ...names);
 
 async function issuesOf(root: string): Promise<Expected[]> {
   const { issues } = await validateContent({ root, jobs: 1 });

@@ -110,12 +110,41 @@ function isNode(value: unknown): value is AnyNode {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
+/** Keys of an ESTree node that never hold child nodes. */
+const LEAF_KEYS = new Set([
+  'type',
+  'start',
+  'end',
+  'loc',
+  'range',
+  'name',
+  'value',
+  'raw',
+  'regex',
+  'bigint',
+  'kind',
+  'operator',
+  'prefix',
+  'computed',
+  'shorthand',
+  'method',
+  'async',
+  'generator',
+  'sourceType',
+  'optional',
+  'delegate',
+  'tail',
+  'cooked',
+]);
+
 function children(node: AnyNode): AnyNode[] {
   const out: AnyNode[] = [];
-  for (const [key, value] of Object.entries(node)) {
-    if (key === 'loc' || key === 'range') continue;
-    if (Array.isArray(value)) for (const item of value) if (isNode(item)) out.push(item);
-    if (isNode(value)) out.push(value);
+  for (const key in node) {
+    if (LEAF_KEYS.has(key)) continue;
+    const value = node[key];
+    if (Array.isArray(value)) {
+      for (const item of value) if (isNode(item)) out.push(item);
+    } else if (isNode(value)) out.push(value);
   }
   return out;
 }
@@ -179,18 +208,19 @@ function literalProps(node: estree.Node | undefined): Record<string, string | tr
 
 interface ModuleFacts {
   findings: Finding[];
-  /** Pictures the module imports (paths of the page's images, as written). */
-  images: string[];
+  /** What the module imports besides the runtime: pictures of the page, or author code. */
+  imports: string[];
   /** HTML issues, already placed at the start of the file. */
   html: LocalIssue[];
 }
 
 /**
- * Judges the JavaScript module that an `.mdx` page compiles to; `pictures` are the addresses
- * of the page's images in Sätteri's tree, which the compiler imports when they are relative.
+ * Judges the JavaScript module that an `.mdx` page compiles to. Its imports other than the
+ * runtime are returned: the compiler imports the page's relative pictures, anything else is
+ * author code (the caller tells them apart with Sätteri's tree).
  */
-export function inspectModule(code: string, pictures: ReadonlySet<string>): ModuleFacts {
-  const facts: ModuleFacts = { findings: [], images: [], html: [] };
+export function inspectModule(code: string): ModuleFacts {
+  const facts: ModuleFacts = { findings: [], imports: [], html: [] };
   const esm = (message: string) => facts.findings.push({ rule: 'mdx-import-export', message, place: 'esm' });
   const code_ = (message: string) => facts.findings.push({ rule: 'mdx-expression', message, place: 'expression' });
   let program: estree.Program;
@@ -206,9 +236,7 @@ export function inspectModule(code: string, pictures: ReadonlySet<string>): Modu
     switch (statement.type) {
       case 'ImportDeclaration': {
         const source = String(statement.source.value);
-        if (RUNTIME_IMPORTS.has(source)) break;
-        if (pictures.has(source)) facts.images.push(source);
-        else esm(`le site compilerait cette page avec « import … from "${source}" » : aucun import n’est permis`);
+        if (!RUNTIME_IMPORTS.has(source)) facts.imports.push(source);
         break;
       }
       case 'ExportNamedDeclaration': {
@@ -442,11 +470,24 @@ export async function checkBuildView({ raw, format, path }: BuildViewInput): Pro
   try {
     if (format === 'mdx') {
       const result = await mdx.process(split.content, filePath, split.frontmatter);
-      page = readTree(split.content, format);
-      const facts = inspectModule(result.code, page.pictures);
+      const facts = inspectModule(result.code);
       findings = facts.findings;
       issues.push(...facts.html);
-      images = facts.images;
+      images = [];
+      // Sätteri's tree is read only when something needs placing or telling apart (rarely).
+      if (facts.imports.length > 0 || findings.length > 0) {
+        page = readTree(split.content, format);
+        for (const source of facts.imports) {
+          if (page.pictures.has(source)) images.push(source);
+          else {
+            findings.push({
+              rule: 'mdx-import-export',
+              message: `le site compilerait cette page avec « import … from "${source}" » : aucun import n’est permis`,
+              place: 'esm',
+            });
+          }
+        }
+      }
     } else {
       const result = await md.render(split.content, {
         frontmatter: split.frontmatter,

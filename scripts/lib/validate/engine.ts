@@ -82,7 +82,7 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
   checked += discovery.issues.filter((i) => inScope(i.file, paths)).length;
   // Without a usable cache every file will be read: start the children now, while files load.
   const workers = jobs ?? defaultJobs();
-  pool.warm(cache.size === 0 && discovery.files.length >= PARALLEL_THRESHOLD ? workers : 1);
+  if (cache.size === 0) pool.warm(discovery.files.length >= PARALLEL_THRESHOLD ? workers : 1);
   for (const { path, kind } of discovery.files) {
     if (inScope(path, paths)) checked++;
     const absolute = join(root, path);

@@ -47,13 +47,14 @@ export function checkFrontmatterSafety(yaml: ParsedYaml, kind: 'doc' | 'data'): 
       seen.add(value);
     }
     if (typeof value === 'string') {
-      const at = yaml.fieldAt(path);
+      // Positions cost a second parse of the YAML: looked up only for a problem.
+      const at = () => yaml.fieldAt(path);
       const key = path.at(-1);
-      if (typeof key === 'string' && URL_KEYS.has(key) && isUnsafeUrl(value)) issues.push(unsafeUrlIssue(value, at));
+      if (typeof key === 'string' && URL_KEYS.has(key) && isUnsafeUrl(value)) issues.push(unsafeUrlIssue(value, at()));
       else if (kind === 'doc' && HTML_FIELDS.has(pathName(path))) {
-        for (const finding of checkHtml(value)) issues.push(findingIssue({ ...finding, ...at }));
+        for (const finding of checkHtml(value)) issues.push(findingIssue({ ...finding, ...at() }));
       } else if (!isPlainText(value)) {
-        issues.push(plainTextIssue(`Le champ « ${pathName(path) || String(path.at(-1))} »`, at));
+        issues.push(plainTextIssue(`Le champ « ${pathName(path) || String(path.at(-1))} »`, at()));
       }
       return;
     }
