@@ -110,7 +110,7 @@ function isNode(value: unknown): value is AnyNode {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
-/** Keys of an ESTree node that never hold child nodes. */
+/** Keys of an ESTree node that never hold child nodes (`value` does, in a `Property`). */
 const LEAF_KEYS = new Set([
   'type',
   'start',
@@ -118,7 +118,6 @@ const LEAF_KEYS = new Set([
   'loc',
   'range',
   'name',
-  'value',
   'raw',
   'regex',
   'bigint',
@@ -293,7 +292,9 @@ export function inspectModule(code: string): ModuleFacts {
         if (html === undefined)
           code_('le site compilerait cette page avec un « set:html » calculé : aucune expression n’est permise');
         else if (name === 'set:html')
-          facts.html.push(...checkHtml(html).map((finding) => findingIssue({ ...finding, ...START })));
+          facts.html.push(
+            ...checkHtml(html, { written: false }).map((finding) => findingIssue({ ...finding, ...START })),
+          );
       }
     }
     for (const child of children(node)) visit(child, node);
