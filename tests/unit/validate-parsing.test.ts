@@ -8,6 +8,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import { describe, expect, it } from 'vitest';
 import { splitFrontmatter } from '../../scripts/lib/validate/frontmatter.ts';
 import { createParsers, scanMarkdown } from '../../scripts/lib/validate/markdown.ts';
+import { checkBuildView } from '../../scripts/lib/validate/build-view.ts';
 import { decodeFile } from '../../scripts/lib/validate/rules/file-format.ts';
 import { generateToolkits } from '../../scripts/lib/synthetic-toolkits.ts';
 import { isUnsafeUrl } from '../../scripts/lib/validate/rules/html.ts';
@@ -94,6 +95,28 @@ describe('reading content files', () => {
       const format = name.endsWith('.md') ? 'md' : 'mdx';
       expect(scanMarkdown(text, format), name).toEqual(scanMarkdown(text, format, fullStack));
     }
+  });
+
+  it('the build compiler’s own tree gives the same links, anchors and components as remark, on every page', async () => {
+    // A page the build view finds clean is read from Sätteri's tree instead of remark's.
+    const samples = [
+      ...markdownFiles(join(ROOT, 'content')),
+      ...markdownFiles(join(FIXTURES, 'valid')),
+      ...generateToolkits(30, 5).map(({ slug, source }) => ({ name: `${slug}.mdx`, text: source })),
+      { name: 'gfm.mdx', text: `---\ntitle: A\n---\n${GFM_SAMPLE}` },
+      { name: 'gfm.md', text: `---\ntitle: A\n---\n${GFM_SAMPLE}` },
+    ];
+    let compared = 0;
+    for (const { name, text } of samples) {
+      const format = name.endsWith('.md') ? 'md' : 'mdx';
+      const { issues, scan } = await checkBuildView({ raw: text, format, path: `content/docs/${name}` });
+      const remark = scanMarkdown(text, format);
+      if (issues.length > 0 || !scan || scan.issues.length > 0 || remark.issues.length > 0) continue;
+      compared++;
+      const view = (s: typeof remark) => ({ links: s.links, anchors: s.anchors, components: [...s.components].sort() });
+      expect(view(scan), name).toEqual(view(remark));
+    }
+    expect(compared).toBeGreaterThan(50);
   });
 
   it('heading anchors are numbered like the site does: accents kept, punctuation dropped, repeats suffixed', () => {

@@ -25,7 +25,9 @@ import { parse as parseJs } from 'acorn';
 import type * as estree from 'estree';
 import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { satteri } from '@astrojs/markdown-satteri';
-import { mdxToMdast } from 'satteri';
+import { markdownToMdast, mdxToMdast } from 'satteri';
+import type { Nodes, Root } from 'mdast';
+import type {} from 'remark-mdx'; // brings the MDX node types into `mdast`
 import { COMPONENT_PROPS, TEXT_PROPS } from '../../../src/config/mdx-components.ts';
 import { PROJECT_ROOT } from './paths.ts';
 import { START, localIssue, type LocalIssue, type Position, type RuleId } from './issues.ts';
@@ -41,6 +43,7 @@ import {
   plainTextIssue,
 } from './rules/html.ts';
 import { imagePathIssue } from './rules/images.ts';
+import { scanTree, type MarkdownScan } from './markdown.ts';
 
 /** Parser features of the build: Astro's defaults, plus directives, which Starlight turns on. */
 const FEATURES = { directive: true };
@@ -382,28 +385,29 @@ interface PageTree {
   pictures: Set<string>;
 }
 
-/** What Sätteri's own tree of a page says: where its code is, which images it shows. */
-function readTree(content: string, format: 'mdx' | 'md'): PageTree {
-  const out: PageTree = { esm: [], expression: [], pictures: new Set() };
-  let tree;
+/** Sätteri's own tree of a page, with positions; `undefined` when it cannot parse the page. */
+function pageTree(content: string, format: 'mdx' | 'md'): Root | undefined {
   try {
-    tree = format === 'mdx' ? mdxToMdast(content, { position: true, features: FEATURES }) : undefined;
+    const options = { position: true, features: FEATURES };
+    const tree = format === 'mdx' ? mdxToMdast(content, options) : markdownToMdast(content, options);
+    // Sätteri's nodes have the shapes of mdast (its README says so), with MDX's node types.
+    return tree as unknown as Root;
   } catch {
     // The compiler reports the syntax error itself.
-    return out;
+    return undefined;
   }
-  const walk = (node: {
-    type: string;
-    url?: string;
-    position?: { start: Position } | undefined;
-    children?: unknown[];
-  }) => {
+}
+
+/** What Sätteri's tree says: where the page's code is, which images it shows. */
+function readTree(tree: Root | undefined): PageTree {
+  const out: PageTree = { esm: [], expression: [], pictures: new Set() };
+  const walk = (node: Nodes) => {
     const at = node.position?.start;
     if (at && node.type === 'mdxjsEsm') out.esm.push({ line: at.line, column: at.column });
     if (at && (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression')) {
       out.expression.push({ line: at.line, column: at.column });
     }
-    if (node.type === 'image' && typeof node.url === 'string') {
+    if (node.type === 'image') {
       out.pictures.add(node.url);
       try {
         out.pictures.add(decodeURI(node.url));
@@ -411,7 +415,7 @@ function readTree(content: string, format: 'mdx' | 'md'): PageTree {
         // Not decodable: Astro keeps it as written.
       }
     }
-    for (const child of node.children ?? []) walk(child as typeof node);
+    if ('children' in node) for (const child of node.children) walk(child);
   };
   if (tree) walk(tree);
   return out;
@@ -451,15 +455,41 @@ export interface BuildViewInput {
   path: string;
 }
 
-/** Compiles a page as the build does and returns what is wrong with the result. */
-export async function checkBuildView({ raw, format, path }: BuildViewInput): Promise<LocalIssue[]> {
-  let split;
+export interface BuildView {
+  /** What is wrong with the compiled page. */
+  issues: LocalIssue[];
+  /** The page read from Sätteri's own tree with the remark rules' code (`scanTree`), if it parses. */
+  scan: MarkdownScan | undefined;
+}
+
+/** Compiles a page as the build does, and reads the compiler's tree of it. */
+export async function checkBuildView(input: BuildViewInput): Promise<BuildView> {
+  const split = splitAsAstro(input.raw);
+  if ('issue' in split) return { issues: [split.issue], scan: undefined };
+  const tree = pageTree(split.content, input.format);
+  let scan: MarkdownScan | undefined;
+  if (tree) {
+    scan = { issues: [], frontmatter: undefined, links: [], anchors: [], components: [], complete: false };
+    scanTree(tree, scan);
+  }
+  return { issues: await compiledIssues(input, split, tree), scan };
+}
+
+function splitAsAstro(raw: string): ReturnType<typeof parseFrontmatter> | { issue: LocalIssue } {
   try {
-    split = parseFrontmatter(raw, { frontmatter: 'empty-with-spaces' });
+    return parseFrontmatter(raw, { frontmatter: 'empty-with-spaces' });
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return [localIssue('frontmatter-fence', START, `le site ne peut pas lire l’en-tête : ${detail}`)];
+    return { issue: localIssue('frontmatter-fence', START, `le site ne peut pas lire l’en-tête : ${detail}`) };
   }
+}
+
+/** Compiles a page as the build does and returns what is wrong with the result. */
+async function compiledIssues(
+  { format, path }: BuildViewInput,
+  split: ReturnType<typeof parseFrontmatter>,
+  tree: Root | undefined,
+): Promise<LocalIssue[]> {
   renderers ??= createRenderers();
   const { mdx, md } = await renderers;
   // The build resolves images from the file's real place; a fixed folder is enough to compile.
@@ -477,7 +507,7 @@ export async function checkBuildView({ raw, format, path }: BuildViewInput): Pro
       images = [];
       // Sätteri's tree is read only when something needs placing or telling apart (rarely).
       if (facts.imports.length > 0 || findings.length > 0) {
-        page = readTree(split.content, format);
+        page = readTree(tree);
         for (const source of facts.imports) {
           if (page.pictures.has(source)) images.push(source);
           else {

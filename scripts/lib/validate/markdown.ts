@@ -193,6 +193,15 @@ export function scanMarkdown(text: string, format: 'mdx' | 'md', parsers: Parser
     }
     return scan;
   }
+  scanTree(tree, scan);
+  return scan;
+}
+
+/**
+ * Walks an mdast tree (remark's, or Sätteri's own: they share node shapes) into `scan`: the
+ * safety issues, links, anchors and components of the page.
+ */
+export function scanTree(tree: Root, scan: MarkdownScan): void {
   const slugger = new GithubSlugger();
   const components = new Set<string>();
   const addLink = (url: string, position: Position, image: boolean) => {
@@ -280,5 +289,4 @@ export function scanMarkdown(text: string, format: 'mdx' | 'md', parsers: Parser
   visit(tree);
   scan.components = [...components];
   scan.complete = true;
-  return scan;
 }

@@ -108,16 +108,9 @@ async function summarizeMarkdown(
   raw: string,
 ): Promise<FileSummary> {
   const format = path.endsWith('.md') ? 'md' : 'mdx';
-  const scan = scanMarkdown(text, format);
-  const summary: FileSummary = {
-    issues: scan.issues,
-    links: scan.links,
-    anchors: scan.anchors,
-    components: scan.components,
-    complete: scan.complete,
-    draft: false,
-  };
-  const fence = frontmatterMismatch(raw, frontmatterBlock(text));
+  const block = frontmatterBlock(text);
+  const summary: FileSummary = { issues: [], links: [], anchors: [], components: [], complete: false, draft: false };
+  const fence = frontmatterMismatch(raw, block);
   if (fence !== undefined) {
     summary.issues.push(
       localIssue(
@@ -129,14 +122,26 @@ async function summarizeMarkdown(
       ),
     );
   }
+  const readable = checkHeader(kind, path, block?.yaml, summary);
+  // The build would choke on an unreadable header too (an alias bomb takes it minutes to
+  // expand): the file is refused already, and compiling it would only waste the budget.
+  const built = readable ? await checkBuildView({ raw, format, path }) : undefined;
+  // Usually the compiled page and the compiler's own tree show nothing wrong: the page's
+  // links and anchors are then read from that tree. Otherwise remark reads the page again,
+  // for the precise lines and messages of its rules, and the build view adds what it alone
+  // saw. (A page that takes remark minutes is then stopped by the time budget.)
+  let scan = built?.scan;
+  if (!built || !scan || built.issues.length > 0 || scan.issues.length > 0) scan = scanMarkdown(text, format);
+  summary.issues.push(...scan.issues);
+  summary.links.push(...scan.links);
+  summary.anchors = scan.anchors;
+  summary.components = scan.components;
+  summary.complete = scan.complete;
   for (const link of scan.links) {
     const issue = link.image ? imagePathIssue(link.url, folderOf(path), link) : undefined;
     if (issue) summary.issues.push(issue);
   }
-  const readable = checkHeader(kind, path, scan.frontmatter, summary);
-  // The build would choke on an unreadable header too (an alias bomb takes it minutes to
-  // expand): the file is refused already, and compiling it would only waste the budget.
-  if (readable) summary.issues.push(...newFindings(await checkBuildView({ raw, format, path }), summary.issues));
+  if (built) summary.issues.push(...newFindings(built.issues, summary.issues));
   return summary;
 }
 
