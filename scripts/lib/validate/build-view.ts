@@ -43,7 +43,7 @@ import {
   plainTextIssue,
 } from './rules/html.ts';
 import { imagePathIssue } from './rules/images.ts';
-import { scanTree, type MarkdownScan } from './markdown.ts';
+import { scanTree, type MarkdownScan } from './scan-tree.ts';
 
 /** Parser features of the build: Astro's defaults, plus directives, which Starlight turns on. */
 const FEATURES = { directive: true };

@@ -15,7 +15,7 @@ import { glossaryEntrySchema } from '../../../src/schemas/glossary.ts';
 import { inlineLinks } from '../../../src/lib/inline-links.ts';
 import { START, localIssue, type LocalIssue } from './issues.ts';
 import type { Kind } from './discover.ts';
-import { isSitePath, scanMarkdown, type LinkRef } from './markdown.ts';
+import { isSitePath, type LinkRef } from './scan-tree.ts';
 import { frontmatterBlock, frontmatterMismatch } from './frontmatter.ts';
 import { checkBuildView } from './build-view.ts';
 import { imagePathIssue } from './rules/images.ts';
@@ -131,7 +131,11 @@ async function summarizeMarkdown(
   // for the precise lines and messages of its rules, and the build view adds what it alone
   // saw. (A page that takes remark minutes is then stopped by the time budget.)
   let scan = built?.scan;
-  if (!built || !scan || built.issues.length > 0 || scan.issues.length > 0) scan = scanMarkdown(text, format);
+  if (!built || !scan || built.issues.length > 0 || scan.issues.length > 0) {
+    // Loaded on the first page that needs it: most runs never do.
+    const { scanMarkdown } = await import('./markdown.ts');
+    scan = scanMarkdown(text, format);
+  }
   summary.issues.push(...scan.issues);
   summary.links.push(...scan.links);
   summary.anchors = scan.anchors;

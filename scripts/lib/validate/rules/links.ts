@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { localIssue, type Issue, type Position } from '../issues.ts';
-import type { LinkRef } from '../markdown.ts';
+import type { LinkRef } from '../scan-tree.ts';
 import type { Page, SiteModel } from '../site.ts';
 import type { FieldLocator } from '../locate.ts';
 import { suggestion } from './schema.ts';
