@@ -77,7 +77,7 @@ interface Finding {
   rule: RuleId;
   message: string;
   /** What to look for in Sätteri's tree to place it. */
-  place: 'esm' | 'expression' | 'none';
+  place: 'esm' | 'expression';
 }
 
 /** Where Astro's Markdown processor keeps a local picture's attributes until it renders it. */
@@ -543,8 +543,8 @@ async function compiledIssues(
     const used = { esm: 0, expression: 0 };
     for (const finding of findings) {
       // The n-th problem of a kind is most likely in the n-th block of that kind (or the last one).
-      const places = finding.place === 'none' || !page ? [] : page[finding.place];
-      const at = finding.place === 'none' ? undefined : (places[used[finding.place]++] ?? places.at(-1));
+      const places = page ? page[finding.place] : [];
+      const at = places[used[finding.place]++] ?? places.at(-1);
       issues.push(localIssue(finding.rule, at ?? START, finding.message));
     }
   }

@@ -215,7 +215,7 @@ export class ChildPool {
 export const pool = new ChildPool();
 
 /** How many children should read `count` files, out of `jobs`. */
-export function lanesFor(count: number, jobs: number): number {
+function lanesFor(count: number, jobs: number): number {
   return count >= PARALLEL_THRESHOLD ? Math.max(1, jobs) : 1;
 }
 
