@@ -58,7 +58,7 @@ export function isSitePath(url: string): boolean {
   }
 }
 
-export function at(node: { position?: { start: { line: number; column: number } } | undefined }): Position {
+function at(node: { position?: { start: { line: number; column: number } } | undefined }): Position {
   return node.position ? { line: node.position.start.line, column: node.position.start.column } : START;
 }
 

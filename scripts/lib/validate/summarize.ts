@@ -109,7 +109,7 @@ async function summarizeMarkdown(
 ): Promise<FileSummary> {
   const format = path.endsWith('.md') ? 'md' : 'mdx';
   const block = frontmatterBlock(text);
-  const summary: FileSummary = { issues: [], links: [], anchors: [], components: [], complete: false, draft: false };
+  const summary = emptySummary([]);
   const fence = frontmatterMismatch(raw, block);
   if (fence !== undefined) {
     summary.issues.push(
