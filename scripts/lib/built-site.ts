@@ -4,6 +4,8 @@
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { XmlElement, parseXml, type XmlNode } from '@rgrove/parse-xml';
+import { fromHtml } from 'hast-util-from-html';
 
 export interface SiteIssue {
   file: string;
@@ -25,17 +27,33 @@ export function htmlFiles(dir: string): string[] {
   return out.sort();
 }
 
+/** The text of every `<loc>` of a sitemap or sitemap index, read as XML. */
 function locs(xml: string): string[] {
-  return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => (m[1] ?? '').trim());
+  const out: string[] = [];
+  const walk = (node: XmlNode): void => {
+    if (!(node instanceof XmlElement)) return;
+    if (node.name === 'loc') out.push(node.text.trim());
+    else for (const child of node.children) walk(child);
+  };
+  for (const child of parseXml(xml).children) walk(child);
+  return out;
 }
 
-/** The path of every page in the sitemap, e.g. `/decouvrir/genese/`. */
-export function sitemapPaths(dist: string): string[] {
+/**
+ * The path of every page in the sitemap, from the site's root (`/decouvrir/genese/`), for a
+ * site built under `base` (`/`, or `/guide/`). An address outside `base` is kept whole, so
+ * that it shows up as missing.
+ */
+export function sitemapPaths(dist: string, base = '/'): string[] {
+  const sitePath = (url: string) => {
+    const path = decodeURI(new URL(url).pathname);
+    return path.startsWith(base) ? `/${path.slice(base.length)}` : url;
+  };
   const index = join(dist, 'sitemap-index.xml');
   if (!existsSync(index)) return [];
   return locs(readFileSync(index, 'utf8')).flatMap((url) => {
-    const file = join(dist, new URL(url).pathname);
-    return existsSync(file) ? locs(readFileSync(file, 'utf8')).map((u) => decodeURI(new URL(u).pathname)) : [];
+    const file = join(dist, sitePath(url));
+    return existsSync(file) ? locs(readFileSync(file, 'utf8')).map(sitePath) : [];
   });
 }
 
@@ -44,9 +62,17 @@ export function fileForPath(dist: string, path: string): string {
   return join(dist, path.endsWith('/') ? `${path}index.html` : path);
 }
 
-export function checkBuiltSite(dist: string): SiteIssue[] {
+/** The `lang` of a page's `<html>` element, read as a browser reads the page. */
+function pageLang(html: string): string | undefined {
+  const root = fromHtml(html);
+  const element = root.children.find((node) => node.type === 'element' && node.tagName === 'html');
+  const lang = element?.type === 'element' ? element.properties['lang'] : undefined;
+  return typeof lang === 'string' ? lang : undefined;
+}
+
+export function checkBuiltSite(dist: string, base = '/'): SiteIssue[] {
   const issues: SiteIssue[] = [];
-  const paths = sitemapPaths(dist);
+  const paths = sitemapPaths(dist, base);
   if (paths.length === 0) {
     issues.push({ file: 'sitemap-index.xml', rule: 'sitemap-missing', message: 'sitemap absent ou vide' });
   }
@@ -66,7 +92,7 @@ export function checkBuiltSite(dist: string): SiteIssue[] {
   }
   for (const file of htmlFiles(dist)) {
     const html = readFileSync(join(dist, file), 'utf8');
-    if (!/<html[^>]*\slang="fr"/.test(html)) {
+    if (pageLang(html) !== 'fr') {
       issues.push({ file, rule: 'html-lang', message: 'la page ne déclare pas lang="fr"' });
     }
   }
