@@ -4,21 +4,30 @@ import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import AutoImport from 'astro-auto-import';
-import { SITE_URL, REPO_URL, REPO_BRANCH } from './src/config/site.ts';
+import { SITE_URL, BASE_PATH, REPO_URL, REPO_BRANCH } from './src/config/site.ts';
 import { sidebar } from './src/config/sidebar.ts';
 import { MDX_COMPONENTS } from './src/config/mdx-components.ts';
 import { SEARCH_RANKING } from './src/config/search.ts';
 import outputGate from './src/integrations/output-gate.ts';
+import { satteri } from '@astrojs/markdown-satteri';
+import { basePathPlugin } from './src/lib/base-path.ts';
 
 /** Rolldown warnings that are expected and harmless (see ../shared toolchain notes). */
 const QUIET_WARNINGS = new Set(['MODULE_LEVEL_DIRECTIVE', 'EVAL', 'CHUNK_SIZE_LIMIT']);
 
 export default defineConfig({
   site: SITE_URL,
+  // The sub-path of a project site (owner.github.io/guide/): every address the site writes
+  // starts with it, content links included (`markdown.processor` below).
+  base: BASE_PATH,
   trailingSlash: 'always',
+  markdown: {
+    // Astro's own processor (Sätteri) with its defaults; Starlight adds its plugins to it.
+    processor: satteri({ hastPlugins: [basePathPlugin(BASE_PATH)] }),
+  },
   integrations: [
     // Starlight adds this sitemap itself unless one is configured: ours leaves out /admin/.
-    sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/admin/') }),
+    sitemap({ filter: (page) => !new URL(page).pathname.startsWith(`${BASE_PATH}admin/`) }),
     starlight({
       title: 'KPA-Cité',
       description:
@@ -30,6 +39,8 @@ export default defineConfig({
       editLink: { baseUrl: `${REPO_URL}/edit/${REPO_BRANCH}/` },
       lastUpdated: true,
       customCss: ['./src/styles/custom.css'],
+      // Site addresses in frontmatter (hero buttons, banner) under the sub-path.
+      routeMiddleware: './src/lib/route-base-path.ts',
       components: {
         Footer: './src/components/overrides/Footer.astro',
         Search: './src/components/overrides/Search.astro',

@@ -11,7 +11,7 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildCatalogue } from '../src/lib/catalogue.ts';
 import { catalogueFeed, catalogueJson } from '../src/lib/catalogue-output.ts';
-import { SITE_URL } from '../src/config/site.ts';
+import { BASE_PATH, SITE_URL } from '../src/config/site.ts';
 import { loadToolkitSources } from './lib/toolkit-sources.ts';
 import { formatReport } from './lib/validate/report.ts';
 
@@ -59,7 +59,7 @@ if (issues.length > 0) {
   process.exit(1);
 }
 const catalogue = buildCatalogue(sources);
-const text = values.feed ? catalogueFeed(catalogue, SITE_URL) : catalogueJson(catalogue);
+const text = values.feed ? catalogueFeed(catalogue, SITE_URL) : catalogueJson(catalogue, BASE_PATH);
 if (out === undefined) process.stdout.write(text);
 else {
   mkdirSync(dirname(out), { recursive: true });

@@ -9,7 +9,10 @@ import { guideCollections, kpaCollection, toolkitCollection, type CmsCollectionC
 export const BACKENDS = ['github', 'gitlab', 'gitea', 'test-repo'] as const;
 export type BackendName = (typeof BACKENDS)[number];
 
-/** Where uploads go in the repository, and their address on the site. */
+/**
+ * Where uploads go in the repository, and the address content gives them: from the site's
+ * root, like every address in content; the build adds the sub-path, if any.
+ */
 export const MEDIA_FOLDER = 'public/media';
 export const PUBLIC_FOLDER = '/media';
 
@@ -217,8 +220,8 @@ export function buildCmsConfig(settings: CmsSettings): CmsConfigJson {
     locale: 'fr',
     site_url: site,
     display_url: site,
-    // Relative: the admin page must not fetch anything from another address.
-    logo: { src: '/favicon.svg', show_in_header: true },
+    // On the site itself (under its sub-path): the admin page fetches nothing from elsewhere.
+    logo: { src: new URL('favicon.svg', `${site}/`).pathname, show_in_header: true },
     show_preview_links: true,
     backend,
     publish_mode: publishMode,

@@ -9,12 +9,16 @@ import { fileURLToPath } from 'node:url';
 import { checkBuiltSite, formatProblems } from '../lib/output-gate.ts';
 
 export default function outputGate(): AstroIntegration {
+  let base = '/';
   return {
     name: 'kpa:output-gate',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+      },
       'astro:build:done': ({ dir, logger }) => {
         const started = performance.now();
-        const problems = checkBuiltSite(fileURLToPath(dir));
+        const problems = checkBuiltSite(fileURLToPath(dir), { base });
         const ms = Math.round(performance.now() - started);
         if (problems.length === 0) {
           logger.info(`aucun script étranger ni contenu actif dans les pages (${ms} ms)`);

@@ -4,15 +4,25 @@
  * call these functions on a catalogue from `buildCatalogue`, so they print the same text.
  */
 import { TOOLKITS_PATH, type Catalogue, type CatalogueEntry } from './catalogue.ts';
+import { withBase } from './base-path.ts';
 
 export const INDEX_PATH = `${TOOLKITS_PATH}index.json`;
 export const FEED_PATH = `${TOOLKITS_PATH}flux.xml`;
 /** The feed lists the toolkits updated most recently: readers want news, not the archive. */
 export const FEED_LIMIT = 50;
 
-/** The JSON index: the catalogue, indented, ending with a new line. */
-export function catalogueJson(catalogue: Catalogue): string {
-  return `${JSON.stringify(catalogue, null, 2)}\n`;
+/**
+ * The JSON index: the catalogue, indented, ending with a new line. Its addresses (`url`,
+ * `image.src`) are the site's own, under its sub-path (`base`), so that a tool reading
+ * `…/index.json` resolves them against that address.
+ */
+export function catalogueJson(catalogue: Catalogue, base = '/'): string {
+  const toolkits = catalogue.toolkits.map((entry) => ({
+    ...entry,
+    url: withBase(base, entry.url),
+    ...(entry.image && { image: { ...entry.image, src: withBase(base, entry.image.src) } }),
+  }));
+  return `${JSON.stringify({ ...catalogue, toolkits }, null, 2)}\n`;
 }
 
 const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
@@ -36,7 +46,10 @@ export function feedEntries(catalogue: Catalogue): CatalogueEntry[] {
     .slice(0, FEED_LIMIT);
 }
 
-/** The Atom feed of the toolkits by update date; `siteUrl` is the site's public address. */
+/**
+ * The Atom feed of the toolkits by update date; `siteUrl` is the public address of the home
+ * page (`SITE_URL`, sub-path included), to which the site's paths are joined.
+ */
 export function catalogueFeed(catalogue: Catalogue, siteUrl: string): string {
   const base = siteUrl.replace(/\/+$/, '');
   const entries = feedEntries(catalogue);

@@ -1,7 +1,10 @@
 /**
  * Turns plain text with `[texte](/chemin/)` links into safe HTML: everything is escaped,
- * and only links to site paths or http(s) addresses become `<a>` elements.
+ * and only links to site paths or http(s) addresses become `<a>` elements. Site paths take
+ * the site's sub-path (`base`, `src/lib/base-path.ts`).
  */
+import { withBase } from './base-path.ts';
+
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 export function escapeHtml(text: string): string {
@@ -10,13 +13,13 @@ export function escapeHtml(text: string): string {
 
 const LINK = /\[([^\]]+)\]\(((?:\/|https?:\/\/)[^\s)]*)\)/g;
 
-export function renderInlineLinks(text: string): string {
+export function renderInlineLinks(text: string, base = '/'): string {
   let html = '';
   let last = 0;
   for (const match of text.matchAll(LINK)) {
     const [whole, label = '', href = ''] = match;
     html += escapeHtml(text.slice(last, match.index));
-    html += `<a href="${escapeHtml(href)}">${escapeHtml(label)}</a>`;
+    html += `<a href="${escapeHtml(withBase(base, href))}">${escapeHtml(label)}</a>`;
     last = match.index + whole.length;
   }
   return html + escapeHtml(text.slice(last));

@@ -60,6 +60,8 @@ export interface GateOptions {
   inlineScripts?: ReadonlySet<string>;
   /** `style` values that components write as is. */
   styles?: ReadonlySet<string>;
+  /** The sub-path the site is built for (Astro's `base`): `/`, or `/guide/`. */
+  base?: string;
 }
 
 type Allowed = Required<GateOptions>;
@@ -68,6 +70,7 @@ function allowed(options: GateOptions): Allowed {
   return {
     inlineScripts: options.inlineScripts ?? inlineScriptHashes(),
     styles: options.styles ?? siteMarkup().styles,
+    base: options.base ?? '/',
   };
 }
 
@@ -274,15 +277,16 @@ const ORIGIN = 'https://site.invalid';
 function foreignScript(ctx: PageContext, src: string): string | undefined {
   let url: URL;
   try {
-    url = new URL(src, `${ORIGIN}/${ctx.page}`);
+    url = new URL(src, `${ORIGIN}${ctx.allowed.base}${ctx.page}`);
   } catch {
     return `adresse de script illisible : ${src}`;
   }
   if (url.origin !== ORIGIN) return `script chargé depuis un autre site : ${src}`;
-  if (!url.pathname.startsWith('/_astro/')) return `script hors de /_astro/ : ${src}`;
+  const assets = `${ctx.allowed.base}_astro/`;
+  if (!url.pathname.startsWith(assets)) return `script hors de ${assets} : ${src}`;
   let file: string;
   try {
-    file = join(ctx.dist, decodeURIComponent(url.pathname));
+    file = join(ctx.dist, decodeURIComponent(url.pathname.slice(ctx.allowed.base.length)));
   } catch {
     return `adresse de script illisible : ${src}`;
   }

@@ -27,11 +27,13 @@ let pagefind: Promise<PagefindApi> | undefined;
 /** Loads Pagefind from the bundle Starlight wrote, with the site's ranking. */
 function loadPagefind(): Promise<PagefindApi> {
   pagefind ??= (async () => {
-    const url = `${import.meta.env.BASE_URL.replace(/\/$/, '')}/pagefind/pagefind.js`;
+    const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
+    const url = `${base}pagefind/pagefind.js`;
     const api = (await import(/* @vite-ignore */ url)) as PagefindApi;
     // Searching this index takes milliseconds: the main thread does it, which saves loading
     // Pagefind's worker script (12 KB gzipped).
-    await api.options({ ranking: SEARCH_RANKING, excerptLength: 25, noWorker: true });
+    // `baseUrl`: result addresses under the site's sub-path (Pagefind indexes from dist/'s root).
+    await api.options({ ranking: SEARCH_RANKING, excerptLength: 25, noWorker: true, baseUrl: base });
     await api.init();
     // Loading the filters once makes every search return its counts per filter value.
     await api.filters();

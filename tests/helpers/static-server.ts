@@ -1,5 +1,9 @@
-/** A static file server for built sites, on 127.0.0.1 and a free port, for browser tests. */
-import { createServer, type Server } from 'node:http';
+/**
+ * A static file server for built sites, on 127.0.0.1 and a free port, for browser tests. As
+ * a Pages host does, it can serve the site under a sub-path (`base`): nothing answers
+ * outside it but the 404 page.
+ */
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -25,9 +29,30 @@ export interface StaticServer {
   close: () => Promise<void>;
 }
 
-export async function serveDirectory(root: string): Promise<StaticServer> {
+export interface ServeOptions {
+  /** The sub-path the site is served under, `/` (the default) or e.g. `/guide/`. */
+  base?: string;
+}
+
+export async function serveDirectory(root: string, options: ServeOptions = {}): Promise<StaticServer> {
+  const base = options.base ?? '/';
+  const notFound = (res: ServerResponse) => {
+    const page = join(root, '404.html');
+    res.writeHead(404, { 'content-type': TYPES['.html'] });
+    if (existsSync(page)) createReadStream(page).pipe(res);
+    else res.end('Not found');
+  };
   const server: Server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+    const address = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+    if (address === base.slice(0, -1) && base !== '/') {
+      res.writeHead(301, { location: base }).end();
+      return;
+    }
+    if (!address.startsWith(base)) {
+      notFound(res);
+      return;
+    }
+    const path = `/${address.slice(base.length)}`;
     let file = normalize(join(root, path));
     if (!file.startsWith(normalize(root + sep)) && file !== normalize(root)) {
       res.writeHead(403).end();
@@ -35,16 +60,13 @@ export async function serveDirectory(root: string): Promise<StaticServer> {
     }
     if (existsSync(file) && statSync(file).isDirectory()) {
       if (!path.endsWith('/')) {
-        res.writeHead(301, { location: `${path}/` }).end();
+        res.writeHead(301, { location: `${address}/` }).end();
         return;
       }
       file = join(file, 'index.html');
     }
     if (!existsSync(file)) {
-      const notFound = join(root, '404.html');
-      res.writeHead(404, { 'content-type': TYPES['.html'] });
-      if (existsSync(notFound)) createReadStream(notFound).pipe(res);
-      else res.end('Not found');
+      notFound(res);
       return;
     }
     res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });

@@ -7,12 +7,18 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIST, ROOT } from '../helpers/site.ts';
 
+/** What Vite puts in a test process's environment (`import.meta.env`), which a build must not inherit. */
+const VITE_ENV = new Set(['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']);
+
 /**
  * Vitest sets NODE_ENV=test and VITEST* variables; an Astro build that inherits them is a
- * development build (no search, "available only in production" warnings).
+ * development build (no search, "available only in production" warnings). Vite's own
+ * variables go too: an inherited `BASE_URL=/` overrides Astro's `base` in the build.
  */
-function productionEnv(): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST')));
+export function productionEnv(): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST') && !VITE_ENV.has(key)),
+  );
   return { ...env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1' };
 }
 

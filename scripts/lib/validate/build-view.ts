@@ -9,7 +9,9 @@
  * 2. compiled with Astro's own processor (`@astrojs/markdown-satteri`, the options of the
  *    build: GFM, smart punctuation, directives, MDX `optimize`). Starlight's presentational
  *    plugins (asides, heading anchors, RTL code) are left out: they restyle the tree and add
- *    no code;
+ *    no code; so is the site's sub-path plugin (`src/lib/base-path.ts`), which only puts
+ *    the sub-path in front of site addresses, so that a page is judged the same for every
+ *    deployment;
  * 3. judged on the result. An `.mdx` page becomes a JavaScript module: its only imports may be
  *    the runtime, the image component and pictures inside the repository; its only exports the
  *    compiler's own; its code may call nothing but the JSX runtime, and name nothing that the

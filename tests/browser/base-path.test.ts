@@ -1,0 +1,160 @@
+/**
+ * The site under a sub-path, as a project site on GitHub or GitLab Pages serves it
+ * (`https://owner.github.io/guide/`): built by `npm run build` with `BASE_PATH=/guide/`,
+ * every address it writes must stay under `/guide/` and lead to a built file, and search
+ * must work there in a browser.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { checkInternalLinks } from '../../scripts/lib/built-links.ts';
+import { checkBuiltSite, sitemapPaths } from '../../scripts/lib/built-site.ts';
+import { SEARCH_PATH } from '../../src/config/search.ts';
+import type { CmsConfigJson } from '../../src/cms/config.ts';
+import { fromHtml } from 'hast-util-from-html';
+import { launchBrowser, watchPage, type RunningBrowser } from '../helpers/browser.ts';
+import { serveDirectory, type StaticServer } from '../helpers/static-server.ts';
+import { DIST, ROOT } from '../helpers/site.ts';
+import { productionEnv } from '../setup/build-site.ts';
+
+const BASE = '/guide/';
+const SITE_URL = `https://kpa.example.org${BASE}`;
+
+let out: string;
+let site: StaticServer;
+let browser: RunningBrowser;
+
+beforeAll(async () => {
+  out = mkdtempSync(join(tmpdir(), 'kpa-base-path-'));
+  // The maintainer's command, with the variables a Pages workflow sets.
+  const result = spawnSync('npm', ['run', '--silent', 'build', '--', '--outDir', out], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...productionEnv(), SITE_URL, BASE_PATH: BASE },
+  });
+  if (result.status !== 0) throw new Error(`construction sous ${BASE} en échec :\n${result.stdout}\n${result.stderr}`);
+  site = await serveDirectory(out, { base: BASE });
+  browser = await launchBrowser();
+}, 240_000);
+
+afterAll(async () => {
+  await browser.close();
+  await site.close();
+  rmSync(out, { recursive: true, force: true });
+});
+
+const read = (file: string) => readFileSync(join(out, file), 'utf8');
+
+type HastNode = ReturnType<typeof fromHtml>['children'][number];
+
+/** Every element of a built page, in document order. */
+function elements(file: string): Extract<HastNode, { type: 'element' }>[] {
+  const found: Extract<HastNode, { type: 'element' }>[] = [];
+  const walk = (node: HastNode): void => {
+    if (node.type !== 'element') return;
+    found.push(node);
+    for (const child of node.children) walk(child);
+  };
+  for (const child of fromHtml(read(file)).children) walk(child);
+  return found;
+}
+
+const hrefs = (file: string) =>
+  elements(file).flatMap((e) =>
+    e.tagName === 'a' && typeof e.properties['href'] === 'string' ? [e.properties['href']] : [],
+  );
+
+describe(`a build for ${BASE}`, () => {
+  it('writes every address of every page under the sub-path, and each one leads to a built file', () => {
+    expect(checkInternalLinks(out, { base: BASE, siteUrl: SITE_URL })).toEqual([]);
+    // The same check on the build for the domain's root fails: it can tell the two apart.
+    const atRoot = checkInternalLinks(DIST, { base: BASE, siteUrl: SITE_URL });
+    expect(atRoot.filter((issue) => issue.rule === 'link-outside-base').length).toBeGreaterThan(100);
+  });
+
+  it('links content (Markdown links, LinkCards, hero buttons, glossary) under the sub-path', () => {
+    const home = hrefs('index.html');
+    expect(home).toContain('/guide/decouvrir/qu-est-ce-qu-un-kpa/'); // hero button and LinkCard
+    expect(home).toContain('/guide/ressources/glossaire/#tiers-lieu'); // Markdown link
+    expect(hrefs('ressources/glossaire/index.html')).toContain('/guide/decouvrir/genese/'); // a definition's link
+    expect(hrefs('boites-a-outils/soupe-pour-un-evenement/index.html')).toContain(
+      '/guide/boites-a-outils/disco-soupe/',
+    );
+  });
+
+  it('lists the pages in the sitemap, the toolkits in the index and the feed, at their public address', () => {
+    expect(checkBuiltSite(out, BASE)).toEqual([]);
+    expect(sitemapPaths(out, BASE)).toContain('/boites-a-outils/disco-soupe/');
+    expect(read('sitemap-index.xml')).toContain(`<loc>${SITE_URL}sitemap-0.xml</loc>`);
+    const index = JSON.parse(read('boites-a-outils/index.json')) as { toolkits: { url: string }[] };
+    expect(index.toolkits.length).toBeGreaterThan(0);
+    for (const toolkit of index.toolkits) expect(toolkit.url).toMatch(/^\/guide\/boites-a-outils\/[a-z0-9-]+\/$/);
+    expect(read('boites-a-outils/flux.xml')).toContain(`href="${SITE_URL}boites-a-outils/disco-soupe/"`);
+  });
+
+  it('gives the editor its address, logo and preview links under the sub-path', () => {
+    const script = elements('admin/index.html').find((e) => e.properties['id'] === 'cms-config');
+    const text = script?.children[0]?.type === 'text' ? script.children[0].value : '{}';
+    const config = JSON.parse(text) as Partial<CmsConfigJson>;
+    expect(config.site_url).toBe(SITE_URL.replace(/\/$/, ''));
+    expect(config.logo?.src).toBe('/guide/favicon.svg');
+    // Content keeps addresses from the site's root; the build adds the sub-path.
+    expect(config.public_folder).toBe('/media');
+  });
+});
+
+async function firstResult(page: Page): Promise<string> {
+  const link = page.locator('[data-search-results] a').first();
+  await link.waitFor({ timeout: 15_000 });
+  return (await link.getAttribute('href')) ?? '';
+}
+
+describe(`search under ${BASE}, in a browser`, () => {
+  it('finds a toolkit from the search page, and its result opens the page', async () => {
+    const page = await browser.context.newPage();
+    const watched = watchPage(page);
+    await page.goto(`${site.url}${BASE}${SEARCH_PATH.slice(1)}?q=soupe`, { waitUntil: 'networkidle' });
+    const href = await firstResult(page);
+    expect(href).toMatch(/^\/guide\/boites-a-outils\/[a-z0-9-]+\/$/);
+    await page.locator('[data-search-results] a').first().click();
+    await page.waitForURL(`${site.url}${href}`);
+    expect(await page.locator('h1').first().textContent()).not.toBe('');
+    expect(watched.problems).toEqual([]);
+    await page.close();
+  });
+
+  it('finds a guide page from Starlight’s search box', async () => {
+    const page = await browser.context.newPage();
+    const watched = watchPage(page);
+    await page.goto(`${site.url}${BASE}`, { waitUntil: 'networkidle' });
+    await page.waitForFunction(() => customElements.get('site-search') !== undefined);
+    await page.locator('site-search button[data-open-modal]').click();
+    await page.locator('#starlight__search input.pagefind-ui__search-input').fill('rémunération');
+    const first = page.locator('#starlight__search .pagefind-ui__result-link').first();
+    await first.waitFor({ timeout: 15_000 });
+    expect(await first.getAttribute('href')).toBe('/guide/fonctionnement/remuneration-libre/');
+    expect(watched.problems).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the 404 page, styled, for a missing address under the sub-path', async () => {
+    const page = await browser.context.newPage();
+    const missing = `${site.url}${BASE}nulle-part/`;
+    // Every request but the page itself must succeed: style sheets, scripts, icons.
+    const failed: string[] = [];
+    page.on('response', (r) => {
+      if (r.status() >= 400 && r.url() !== missing) failed.push(`${String(r.status())} ${r.url()}`);
+    });
+    page.on('requestfailed', (r) => failed.push(`échec ${r.url()}`));
+    const response = await page.goto(missing, { waitUntil: 'networkidle' });
+    expect(response?.status()).toBe(404);
+    const stylesheets = await page.evaluate(() => document.styleSheets.length);
+    expect(stylesheets).toBeGreaterThan(0);
+    expect(await page.locator('h1').first().textContent()).toMatch(/introuvable|404/i);
+    expect(failed).toEqual([]);
+    await page.close();
+  });
+});
