@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { parse } from 'yaml';
-import { launchBrowser, watchPage, type RunningBrowser } from '../helpers/browser.ts';
+import { DECAP_PROP_TYPES_WARNING, launchBrowser, watchPage, type RunningBrowser } from '../helpers/browser.ts';
 import { serveDirectory, type StaticServer } from '../helpers/static-server.ts';
 import { buildCopy, copyRepository, type RepoCopy } from '../helpers/repo-copy.ts';
 import { DIST } from '../helpers/site.ts';
@@ -76,14 +76,6 @@ afterAll(async () => {
   await proxy.close();
   copy.remove();
 });
-
-/**
- * Decap's prebuilt code checks React props with a bundled `prop-types` that does not know
- * React 19 elements, and logs these warnings about its own components. Any other console
- * error still fails the tests.
- */
-const DECAP_PROP_TYPES_WARNING =
-  /^console: Warning: Failed prop type: Invalid prop `children` supplied to `\w+`, expected a ReactNode\.$/;
 
 /** Opens the admin of the copy and logs in to the local backend. */
 async function openAdmin(path: string): Promise<{ page: Page; problems: () => string[] }> {

@@ -78,6 +78,14 @@ export interface PageProblems {
   problems: string[];
 }
 
+/**
+ * Decap's prebuilt code checks React props with a bundled `prop-types` that does not know
+ * React 19 elements, and logs these warnings about its own components. Any other console
+ * error still counts.
+ */
+export const DECAP_PROP_TYPES_WARNING =
+  /^console: Warning: Failed prop type: Invalid prop `children` supplied to `\w+`, expected a ReactNode\.$/;
+
 /** Records every console error, page error, failed request and HTTP error of `page`. */
 export function watchPage(page: Page): PageProblems {
   const record: PageProblems = { problems: [] };

@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { headersForPath, type HeaderRule } from './headers-file.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -25,9 +26,25 @@ export interface StaticServer {
   close: () => Promise<void>;
 }
 
-export async function serveDirectory(root: string): Promise<StaticServer> {
+export interface ServeOptions {
+  /**
+   * Rules of a `_headers` file (`tests/helpers/headers-file.ts`): each response carries the
+   * headers of the rules that match its path, as on Netlify or Cloudflare Pages.
+   */
+  headers?: readonly HeaderRule[];
+}
+
+export async function serveDirectory(root: string, options: ServeOptions = {}): Promise<StaticServer> {
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+    if (options.headers) {
+      for (const [name, value] of Object.entries(headersForPath(options.headers, path))) res.setHeader(name, value);
+    }
+    // The hosts read `_headers`, they do not serve it.
+    if (options.headers && path === '/_headers') {
+      res.writeHead(404).end();
+      return;
+    }
     let file = normalize(join(root, path));
     if (!file.startsWith(normalize(root + sep)) && file !== normalize(root)) {
       res.writeHead(403).end();
