@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildCmsConfig, cmsSettingsFromEnv } from '../../src/cms/config.ts';
+import { buildCmsConfig, cmsSettingsFromEnv, siteCmsConfig } from '../../src/cms/config.ts';
 import {
   COMMON_HEADERS,
   MAX_HEADER_RULES,
@@ -15,6 +17,8 @@ import {
 } from '../../src/config/security-headers.ts';
 import { inlineScriptHashes } from '../../src/lib/site-markup.ts';
 import { headersForPath, parseHeadersFile } from '../helpers/headers-file.ts';
+import { runScript } from '../helpers/scripts.ts';
+import { ROOT } from '../helpers/site.ts';
 
 const sources = (policy: Policy, directive: string) => policy.find(([name]) => name === directive)?.[1];
 
@@ -208,5 +212,22 @@ describe('the nginx configuration', () => {
       const lines = securityHeaders(route, GITHUB).map(([name, value]) => `add_header ${name} "${value}" always;`);
       for (const line of lines) expect(block).toContain(line);
     }
+  });
+
+  it('is what npm run headers prints, and README.md shows it for the default settings', () => {
+    const run = runScript('security-headers.ts', [], {
+      cwd: ROOT,
+      env: Object.fromEntries(
+        Object.keys(process.env)
+          .filter((k) => k.startsWith('CMS_'))
+          .map((k) => [k, undefined]),
+      ),
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(nginxConfig(siteCmsConfig({ dev: false }, {})));
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const block = /```nginx\n(# Généré par `npm run headers`[\s\S]*?)```/.exec(readme)?.[1];
+    expect(block, 'README.md : copiez-y la sortie de « npm run headers »').toBe(run.stdout);
   });
 });
