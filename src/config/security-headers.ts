@@ -167,7 +167,9 @@ export function adminPolicy(cms: CmsConfigJson): Policy {
     // Decap shows the repository's media and the files chosen for upload from `blob:`
     // addresses (`URL.createObjectURL`), and a few of its widgets draw small `data:` images.
     ['img-src', [SELF, 'data:', 'blob:', ...origins.images]],
-    ['connect-src', [SELF, ...origins.connect]],
+    // Decap reads a file chosen for upload back from its `blob:` address (`fetch`) to send
+    // it to the repository.
+    ['connect-src', [SELF, 'blob:', ...origins.connect]],
     ...LOCKS,
   ];
 }

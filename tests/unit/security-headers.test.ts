@@ -90,11 +90,11 @@ describe('the policy of the site’s pages', () => {
 });
 
 describe('the policy of /admin/', () => {
-  it('lets Decap evaluate its schemas and style itself, and reach GitHub’s API and avatars', () => {
+  it('lets Decap evaluate its schemas, style itself, read back its uploads, and reach GitHub’s API and avatars', () => {
     const policy = adminPolicy(GITHUB);
     expect(sources(policy, 'script-src')).toEqual(["'self'", "'unsafe-eval'"]);
     expect(sources(policy, 'style-src')).toEqual(["'self'", "'unsafe-inline'"]);
-    expect(sources(policy, 'connect-src')).toEqual(["'self'", 'https://api.github.com']);
+    expect(sources(policy, 'connect-src')).toEqual(["'self'", 'blob:', 'https://api.github.com']);
     expect(sources(policy, 'img-src')).toEqual(["'self'", 'data:', 'blob:', 'https://avatars.githubusercontent.com']);
     expect(sources(policy, 'frame-ancestors')).toEqual(["'none'"]);
     expect(sources(policy, 'object-src')).toEqual(["'none'"]);
@@ -107,11 +107,11 @@ describe('the policy of /admin/', () => {
       CMS_BASE_URL: 'https://framagit.org',
       CMS_API_ROOT: 'https://framagit.org/api/v4',
     });
-    expect(sources(adminPolicy(framagit), 'connect-src')).toEqual(["'self'", 'https://framagit.org']);
+    expect(sources(adminPolicy(framagit), 'connect-src')).toEqual(["'self'", 'blob:', 'https://framagit.org']);
     expect(sources(adminPolicy(framagit), 'img-src')).toContain('https://secure.gravatar.com');
 
     const gitlab = cmsFrom({ CMS_BACKEND: 'gitlab', CMS_APP_ID: 'abc' });
-    expect(sources(adminPolicy(gitlab), 'connect-src')).toEqual(["'self'", 'https://gitlab.com']);
+    expect(sources(adminPolicy(gitlab), 'connect-src')).toEqual(["'self'", 'blob:', 'https://gitlab.com']);
 
     const gitea = cmsFrom({
       CMS_BACKEND: 'gitea',
@@ -121,19 +121,20 @@ describe('the policy of /admin/', () => {
     });
     expect(sources(adminPolicy(gitea), 'connect-src')).toEqual([
       "'self'",
+      'blob:',
       'https://api.exemple.org',
       'https://git.exemple.org',
     ]);
 
     // The relay of services/cms-auth only opens the login window: the page never calls it.
     const relay = cmsFrom({ CMS_BASE_URL: 'https://relais.exemple.org' });
-    expect(sources(adminPolicy(relay), 'connect-src')).toEqual(["'self'", 'https://api.github.com']);
+    expect(sources(adminPolicy(relay), 'connect-src')).toEqual(["'self'", 'blob:', 'https://api.github.com']);
     const enterprise = cmsFrom({ CMS_API_ROOT: 'https://github.exemple.org/api/v3' });
-    expect(sources(adminPolicy(enterprise), 'connect-src')).toEqual(["'self'", 'https://github.exemple.org']);
+    expect(sources(adminPolicy(enterprise), 'connect-src')).toEqual(["'self'", 'blob:', 'https://github.exemple.org']);
 
-    expect(sources(adminPolicy(cmsFrom({ CMS_BACKEND: 'test-repo' })), 'connect-src')).toEqual(["'self'"]);
+    expect(sources(adminPolicy(cmsFrom({ CMS_BACKEND: 'test-repo' })), 'connect-src')).toEqual(["'self'", 'blob:']);
     const local = cmsFrom({ CMS_BACKEND: 'test-repo', CMS_LOCAL_BACKEND_URL: 'http://127.0.0.1:8081/api/v1' });
-    expect(sources(adminPolicy(local), 'connect-src')).toEqual(["'self'", 'http://127.0.0.1:8081']);
+    expect(sources(adminPolicy(local), 'connect-src')).toEqual(["'self'", 'blob:', 'http://127.0.0.1:8081']);
   });
 });
 
