@@ -51,8 +51,8 @@ const LOCKS: Policy = [
 ];
 
 /**
- * Directives that a `<meta>` policy cannot carry: browsers ignore them there, and Chromium
- * logs an error for each.
+ * Directives that a `<meta>` policy cannot carry: browsers ignore them there, and say so in
+ * the console.
  */
 const HEADER_ONLY = new Set(['frame-ancestors', 'report-uri', 'sandbox']);
 
