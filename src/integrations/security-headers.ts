@@ -3,9 +3,9 @@
  * (`astro build`, whatever command runs it), as a Starlight plugin:
  *
  * - the site's policy as a `<meta http-equiv="Content-Security-Policy">` in Starlight's head,
- *   which sorts it right after `<meta charset>`, before the title and every script: the
- *   policy of hosts that send no headers (GitHub Pages, GitLab Pages). Where the same policy
- *   also arrives as a header, the browser enforces both, which changes nothing;
+ *   which sorts it with `<meta charset>` and the viewport, before the title and every
+ *   script: the policy of hosts that send no headers (GitHub Pages, GitLab Pages). Where the
+ *   same policy also arrives as a header, the browser enforces both, which changes nothing;
  * - `dist/_headers`, read by Netlify and Cloudflare Pages from the published folder.
  *
  * Nothing in `astro dev`: Vite injects its own styles and scripts there, which the policy
@@ -19,7 +19,7 @@ import { siteCmsConfig } from '../cms/config.ts';
 import { headersFile, policyMeta, sitePolicy } from '../config/security-headers.ts';
 
 /** Writes `_headers` for the site built in `dir`. */
-export function writeHeadersFile(dir: string): void {
+function writeHeadersFile(dir: string): void {
   const root = readdirSync(dir, { withFileTypes: true }).map((e) => ({ name: e.name, directory: e.isDirectory() }));
   writeFileSync(join(dir, '_headers'), headersFile(root, siteCmsConfig({ dev: false })));
 }
