@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
 import { XmlElement, XmlText, parseXml, type XmlNode } from '@rgrove/parse-xml';
@@ -7,6 +7,8 @@ import { diagramSchema, type DiagramData, type DiagramInput } from '../../src/sc
 import { renderDiagram } from '../../src/lib/diagrams/render.ts';
 import { textWidth, wrapText } from '../../src/lib/diagrams/text.ts';
 import { checkSvg } from '../../scripts/lib/validate/rules/media.ts';
+import { diagramExports } from '../../scripts/lib/diagram-exports.ts';
+import { diagramOfExport, exportPath } from '../../src/lib/diagrams/standalone.ts';
 import { ROOT } from '../helpers/site.ts';
 
 const DIR = join(ROOT, 'content/diagrams');
@@ -145,6 +147,37 @@ describe('the diagrams of the guide', () => {
       );
     },
   );
+});
+
+describe('the diagrams as files of their own (npm run diagrams)', () => {
+  const { dir, files } = diagramExports(ROOT);
+
+  it('public/media/diagrammes/ holds one up-to-date file per diagram, and nothing else', () => {
+    const onDisk = existsSync(dir) ? readdirSync(dir).sort() : [];
+    expect(onDisk, 'lancez « npm run diagrams »').toEqual([...files.keys()].sort());
+    for (const [name, text] of files) {
+      expect(readFileSync(join(dir, name), 'utf8') === text, `${name} est périmé : lancez « npm run diagrams »`).toBe(
+        true,
+      );
+    }
+  });
+
+  it.each([...files.entries()])('%s passes the media rules, with its caption and text alternative', (name, text) => {
+    expect(checkSvg(new TextEncoder().encode(text))).toEqual([]);
+    const svg = parseXml(text).root;
+    const data = diagramSchema.parse(DIAGRAMS.find((d) => `${d.name}.svg` === name)?.input);
+    const child = (tag: string) =>
+      svg?.children.find((c): c is XmlElement => c instanceof XmlElement && c.name === tag);
+    expect(child('title')?.text).toBe(data.title);
+    expect(child('desc')?.text).toBe(data.alt);
+    expect(svg?.attributes['aria-labelledby']).toBe('titre description');
+  });
+
+  it('a site path names the diagram it was exported from, and nothing else', () => {
+    expect(diagramOfExport(exportPath('kanban-mural'))).toBe('kanban-mural');
+    expect(diagramOfExport('/media/diagrammes/../secret.svg')).toBeUndefined();
+    expect(diagramOfExport('/media/photo.svg')).toBeUndefined();
+  });
 });
 
 describe('the diagram schema and layout', () => {
