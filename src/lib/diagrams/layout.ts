@@ -108,12 +108,13 @@ const BOX_PAD_Y = 10;
 /** Space between the tag, the label and the detail of a box. */
 const STACK_GAP = 4;
 /** Width of a flow's columns, by number of columns. */
-const COLUMN_WIDTH: Record<number, number> = { 1: 300, 2: 230, 3: 190, 4: 160 };
+const COLUMN_WIDTH: Record<number, number> = { 1: 300, 2: 220, 3: 180, 4: 150 };
 const GAP_X = 44;
 const GAP_X_MAX = 150;
 const GAP_Y = 40;
-/** Arrow labels wrap to this width. */
+/** Arrow labels wrap to this width; those beside an arrow that goes round the boxes, narrower. */
 const EDGE_LABEL_WIDTH = 130;
+const LANE_LABEL_WIDTH = 105;
 /** Distance between the boxes and the first arrow that goes round them, and between such arrows. */
 const LANE_GAP = 22;
 const LANE_STEP = 14;
@@ -440,7 +441,7 @@ function layoutFlow(data: FlowDiagram): { scene: Scene; problems: Problem[] } {
     const labelWidth =
       edge.label === undefined
         ? 0
-        : linesWidth(wrapText(edge.label, EDGE_LABEL_WIDTH, STYLES.edge).lines, STYLES.edge) + 8;
+        : linesWidth(wrapText(edge.label, LANE_LABEL_WIDTH, STYLES.edge).lines, STYLES.edge) + 8;
     laneOf.set(i, { side: edge.side, column, rank, top, bottom, labelWidth });
     const offset = LANE_GAP + rank * LANE_STEP;
     if (column !== undefined) {
@@ -553,7 +554,7 @@ function layoutFlow(data: FlowDiagram): { scene: Scene; problems: Problem[] } {
           [B.x, by],
         ];
         if (edge.label !== undefined) {
-          const lines = wrapText(edge.label, EDGE_LABEL_WIDTH, STYLES.edge).lines;
+          const lines = wrapText(edge.label, LANE_LABEL_WIDTH, STYLES.edge).lines;
           label = textBlock('edge', lines, lane - 6, (ay + by) / 2 - (lines.length * LINE_HEIGHT.edge) / 2, 'end');
         }
       } else {
@@ -564,7 +565,7 @@ function layoutFlow(data: FlowDiagram): { scene: Scene; problems: Problem[] } {
           [B.x + B.w, by],
         ];
         if (edge.label !== undefined) {
-          const lines = wrapText(edge.label, EDGE_LABEL_WIDTH, STYLES.edge).lines;
+          const lines = wrapText(edge.label, LANE_LABEL_WIDTH, STYLES.edge).lines;
           label = textBlock('edge', lines, lane + 6, (ay + by) / 2 - (lines.length * LINE_HEIGHT.edge) / 2, 'start');
         }
       }
