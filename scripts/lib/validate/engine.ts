@@ -19,6 +19,7 @@ import { checkLinks, newSuggestionBudget } from './rules/links.ts';
 import { checkToolkitReferences } from './rules/references.ts';
 import { checkToolkitFileName } from './rules/file-name.ts';
 import { checkMediaFiles } from './rules/media.ts';
+import { checkDiagramReferences } from './rules/diagrams.ts';
 import { fieldLocator } from './locate.ts';
 import { GLOSSARY_PATH } from '../../../src/schemas/glossary.ts';
 
@@ -133,6 +134,7 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
     if (inScope(file.path, paths)) issues.push(...checkLinks(file.path, pageOf(file), file.summary.links, context));
   }
   issues.push(...checkToolkitReferences(files, locate));
+  issues.push(...checkDiagramReferences(files));
   mark('cross-checks');
   const media = await checkMediaFiles(root, (path) => inScope(path, paths));
   issues.push(...media.issues);

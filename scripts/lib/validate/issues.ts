@@ -70,6 +70,10 @@ export const RULES = {
   'unknown-toolkit': { severity: 'error', checks: '`variantOf` et `related` nomment des boîtes à outils existantes' },
   'self-reference': { severity: 'error', checks: 'une boîte à outils ne se cite pas elle-même' },
   'variant-cycle': { severity: 'error', checks: 'pas de cycle dans les `variantOf`' },
+  'unknown-diagram': {
+    severity: 'error',
+    checks: '`<Diagram name="…" />` nomme un dessin de `content/diagrams/`',
+  },
   'media-type': {
     severity: 'error',
     checks:
