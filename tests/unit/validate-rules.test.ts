@@ -103,6 +103,7 @@ const CASES: Record<string, Expected[]> = {
   ],
   'unknown-diagram': [['content/docs/dessins.mdx', 6, 'unknown-diagram']],
   'diagram-schema': [
+    ['content/diagrams/Mon Dessin.yaml', 1, 'file-name'], // a diagram is named by its file
     ['content/diagrams/casse.yaml', 3, 'schema'], // alt: too short, and says only « Schéma »
     ['content/diagrams/casse.yaml', 3, 'schema'],
     ['content/diagrams/casse.yaml', 7, 'schema'], // a type that is not defined
@@ -179,7 +180,7 @@ describe('npm run validate on paired fixtures', () => {
       line: 6,
       column: 1,
       message:
-        'dessin « cylce » introuvable (vouliez-vous dire « cycle » ?) : « name » nomme un fichier de content/diagrams/ sans « .yaml » (dessins : casse, cycle, traverse)',
+        'dessin « cylce » introuvable (vouliez-vous dire « cycle » ?) : « name » nomme un fichier de content/diagrams/ sans « .yaml » (dessins : mon-dessin, casse, cycle, traverse)',
     });
     expect(issues.find((i) => i.file === 'content/diagrams/casse.yaml' && i.line === 11)).toMatchObject({
       column: 20,

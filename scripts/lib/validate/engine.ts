@@ -17,7 +17,7 @@ import { PARALLEL_THRESHOLD, defaultJobs, pool, summarizeAll, type Task } from '
 import { buildSiteModel, publicFileChecker, type SummarizedFile } from './site.ts';
 import { checkLinks, newSuggestionBudget } from './rules/links.ts';
 import { checkToolkitReferences } from './rules/references.ts';
-import { checkToolkitFileName } from './rules/file-name.ts';
+import { checkDiagramFileName, checkToolkitFileName } from './rules/file-name.ts';
 import { checkMediaFiles } from './rules/media.ts';
 import { checkDiagramReferences } from './rules/diagrams.ts';
 import { fieldLocator } from './locate.ts';
@@ -119,6 +119,7 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
   for (const file of files) {
     for (const issue of file.summary.issues) issues.push({ file: file.path, ...issue });
     if (file.kind === 'toolkit') issues.push(...checkToolkitFileName(file.path));
+    if (file.kind === 'diagram') issues.push(...checkDiagramFileName(file.path));
   }
   const locate = fieldLocator(root);
   const site = buildSiteModel(files, options.projectRoot ?? PROJECT_ROOT, root, locate);

@@ -397,8 +397,8 @@ function layoutFlow(data: FlowDiagram): { scene: Scene; problems: Problem[] } {
     const width = linesWidth(lines, STYLES.edge);
     const height = lines.length * LINE_HEIGHT.edge;
     if (a.row === b.row) {
-      const [l] = a.col < b.col ? [a, b] : [b, a];
-      const gapIndex = l.col + l.span - 2;
+      const leftmost = a.col < b.col ? a : b;
+      const gapIndex = leftmost.col + leftmost.span - 2;
       if (gapIndex >= 0 && gapIndex < columns - 1) {
         gapAfterCol[gapIndex] = Math.min(GAP_X_MAX, Math.max(gapAfterCol[gapIndex] ?? GAP_X, width + 24));
       }
