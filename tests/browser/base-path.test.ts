@@ -130,10 +130,21 @@ describe(`search under ${BASE}, in a browser`, () => {
     await page.goto(`${site.url}${BASE}${SEARCH_PATH.slice(1)}?q=soupe`, { waitUntil: 'networkidle' });
     const href = await firstResult(page);
     expect(href).toMatch(/^\/guide\/boites-a-outils\/[a-z0-9-]+\/$/);
-    await page.locator('[data-search-results] a').first().click();
+    await page
+      .locator('[data-search-status]')
+      .filter({ hasText: /résultat/ })
+      .waitFor({ timeout: 15_000 });
+    const [response] = await Promise.all([
+      page.waitForResponse(`${site.url}${href}`),
+      page.locator('[data-search-results] a').first().click(),
+    ]);
     await page.waitForURL(`${site.url}${href}`);
+    expect(response.status()).toBe(200);
     expect(await page.locator('h1').first().textContent()).not.toBe('');
-    expect(watched.problems).toEqual([]);
+    // On a busy machine Chromium sometimes reports the link's first request as aborted when
+    // it restarts the same navigation; the page still arrives (checked above).
+    const aborted = `échec de requête: ${site.url}${href} (net::ERR_ABORTED)`;
+    expect(watched.problems.filter((p) => p !== aborted)).toEqual([]);
     await page.close();
   });
 
