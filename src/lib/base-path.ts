@@ -13,6 +13,7 @@ import { parseFragment, type DefaultTreeAdapterTypes } from 'parse5';
 import type { HastFilteredVisitor, HastPluginDefinition, MdxJsxFlowElementHast, MdxJsxTextElementHast } from 'satteri';
 
 const PROBE = 'http://site.invalid/';
+const PROBE_ORIGIN = new URL(PROBE).origin;
 
 /**
  * `path` with the sub-path in front when it is an address from the site's root (`/x/`).
@@ -28,7 +29,7 @@ export function withBase(base: string, path: string): string {
   } catch {
     return path;
   }
-  if (url.origin !== new URL(PROBE).origin) return path;
+  if (url.origin !== PROBE_ORIGIN) return path;
   return base + path.slice(1);
 }
 

@@ -45,7 +45,7 @@ import {
   plainTextIssue,
 } from './rules/html.ts';
 import { imagePathIssue } from './rules/images.ts';
-import { scanTree, type MarkdownScan } from './scan-tree.ts';
+import { emptyScan, scanTree, type MarkdownScan } from './scan-tree.ts';
 
 /** Parser features of the build: Astro's defaults, plus directives, which Starlight turns on. */
 const FEATURES = { directive: true };
@@ -471,15 +471,7 @@ export async function checkBuildView(input: BuildViewInput): Promise<BuildView> 
   const tree = pageTree(split.content, input.format);
   let scan: MarkdownScan | undefined;
   if (tree) {
-    scan = {
-      issues: [],
-      frontmatter: undefined,
-      links: [],
-      anchors: [],
-      components: [],
-      diagrams: [],
-      complete: false,
-    };
+    scan = emptyScan();
     scanTree(tree, scan);
   }
   return { issues: await compiledIssues(input, split, tree), scan };

@@ -18,7 +18,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified, type Plugin } from 'unified';
 import { START, localIssue, type LocalIssue, type Position } from './issues.ts';
-import { scanTree, type MarkdownScan } from './scan-tree.ts';
+import { emptyScan, scanTree, type MarkdownScan } from './scan-tree.ts';
 import remarkGfmWithoutAutolinks from './remark-gfm-without-autolinks.ts';
 import { blankFrontmatter, frontmatterBlock } from './frontmatter.ts';
 
@@ -102,15 +102,7 @@ export function syntaxIssue(error: unknown): LocalIssue {
 
 /** Parses and scans one `.mdx` or `.md` file (already decoded and normalised). */
 export function scanMarkdown(text: string, format: 'mdx' | 'md', parsers: Parsers = PARSERS): MarkdownScan {
-  const scan: MarkdownScan = {
-    issues: [],
-    frontmatter: undefined,
-    links: [],
-    anchors: [],
-    components: [],
-    diagrams: [],
-    complete: false,
-  };
+  const scan = emptyScan();
   let body = text;
   if (parsers.splitFrontmatter) {
     const block = frontmatterBlock(text);

@@ -49,6 +49,11 @@ export interface MarkdownScan {
   complete: boolean;
 }
 
+/** A scan with nothing found yet, which a reader of the page then fills in. */
+export function emptyScan(): MarkdownScan {
+  return { issues: [], frontmatter: undefined, links: [], anchors: [], components: [], diagrams: [], complete: false };
+}
+
 const SITE = 'https://site.invalid';
 
 /**
