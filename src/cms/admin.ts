@@ -6,6 +6,7 @@ import CMS from 'decap-cms-app';
 import previewCss from './preview.css?raw';
 import siteCss from '../styles/custom.css?raw';
 import factsCss from '../styles/toolkit-facts.css?raw';
+import componentsCss from './components-preview.css?raw';
 import { FORMATS, TOOLKITS_COLLECTION, normalizeToolkit } from './collections.ts';
 import { frontmatterFromFile, frontmatterToFile, yamlFromFile, yamlToFile, type FormatOptions } from './formats.ts';
 import { checkEntry, issuesMessage } from './check-entry.ts';
@@ -71,6 +72,7 @@ CMS.registerPreviewTemplate(TOOLKITS_COLLECTION, toolkitPreview(collectionFields
 // for a text the rich-text editor would rewrite.
 registerEditorComponents(CMS);
 registerRichTextWidget(CMS);
+CMS.registerPreviewStyle(componentsCss, { raw: true });
 
 // Before Decap renders anything: every file chosen for upload is checked, an SVG cleaned.
 guardUploads();

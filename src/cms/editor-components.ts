@@ -12,6 +12,8 @@
  */
 import { markdownToRemark, type RemarkNode } from 'decap-cms-widget-markdown/dist/esm/serializers/index.js';
 import type { StarlightIcon } from '@astrojs/starlight/types';
+import { createElement, type ReactElement } from 'react';
+import { askInDialog } from './inline-form.ts';
 
 /** A field of a component's form, as Decap's configuration spells it. */
 export interface ComponentField {
@@ -43,7 +45,10 @@ interface BlockComponent {
   toPreview: (data: Data) => string;
 }
 
-/** An inline component (inside a paragraph) as `CMS.registerEditorComponent` takes it. */
+/**
+ * An inline component (inside a paragraph) as `CMS.registerEditorComponent` takes it. Decap
+ * draws no form for these: `onInsert` and `onEdit` ask for the values themselves.
+ */
 interface InlineComponent {
   id: string;
   label: string;
@@ -54,7 +59,10 @@ interface InlineComponent {
   pattern: RegExp;
   fromInline: (match: RegExpMatchArray) => Data;
   toInline: (data: Data) => string;
-  toPreview: (data: Data) => string;
+  /** Shown in the editor's text and in the preview. */
+  toPreview: (data: Data) => ReactElement;
+  onInsert: (context: { selectedText: string }) => Promise<Data | null>;
+  onEdit: (context: { data: Data }) => Promise<Data | null>;
 }
 
 export type EditorComponent = BlockComponent | InlineComponent;
@@ -522,20 +530,31 @@ const glossary: BlockComponent = {
   toPreview: () => '<p><em>Ici, toutes les définitions du glossaire.</em></p>',
 };
 
+const badgeFields: ComponentField[] = [
+  { name: 'text', label: 'Texte', widget: 'string', hint: 'Un ou deux mots : « Nouveau », « Gratuit ».' },
+  { name: 'variant', label: 'Couleur', widget: 'select', required: false, options: BADGE_VARIANTS },
+  { name: 'size', label: 'Taille', widget: 'select', required: false, options: BADGE_SIZES },
+];
+
 const badge: InlineComponent = {
   id: 'Badge',
   label: 'Badge (étiquette dans le texte)',
   type: 'inline',
   trigger: '<Badge',
-  fields: [
-    { name: 'text', label: 'Texte', widget: 'string', hint: 'Un ou deux mots : « Nouveau », « Gratuit ».' },
-    { name: 'variant', label: 'Couleur', widget: 'select', required: false, options: BADGE_VARIANTS },
-    { name: 'size', label: 'Taille', widget: 'select', required: false, options: BADGE_SIZES },
-  ],
+  fields: badgeFields,
   pattern: new RegExp(`<Badge${attributesSource('Badge')} />`),
   fromInline: (match) => readAttributes(match[1]),
   toInline: (data) => selfClosing('Badge', data),
-  toPreview: (data) => `<span class="kpa-preview-badge">${escapeHtml(data['text'])}</span>`,
+  // Styled inline too: in the editor's text, outside the preview's stylesheet.
+  toPreview: (data) =>
+    createElement(
+      'span',
+      { className: 'kpa-preview-badge', style: { padding: '0 0.4em', border: '1px solid #3a69c7', borderRadius: 4 } },
+      text(data['text']),
+    ),
+  // The selected words, if any, become the badge's text.
+  onInsert: ({ selectedText }) => askInDialog('Badge', badgeFields, { text: selectedText.trim() }, 'Insérer'),
+  onEdit: ({ data }) => askInDialog('Badge', badgeFields, data, 'Enregistrer'),
 };
 
 /** Every component of the guide, in the order of the toolbar's menu. */

@@ -182,6 +182,30 @@ describe('the body of a page in rich text', () => {
     expect(problems()).toEqual([]);
     await page.close();
   });
+  it('turns selected words into a badge, filled in its own French form, that npm run validate accepts', async () => {
+    const path = 'content/docs/decouvrir/qu-est-ce-qu-un-kpa.mdx';
+    const before = readFileSync(file(path), 'utf8');
+    const { page, problems } = await open('/collections/guide-decouvrir/entries/qu-est-ce-qu-un-kpa');
+    await richText(page);
+    await selectInEditor(page, 'sérigraphie', RICH_TEXT_EDITOR);
+    await expect.poll(() => editorSelection(page)).toMatchObject({ selected: 'sérigraphie' });
+    const editor = page.locator('.cms-editor-visual');
+    await editor.getByRole('button', { name: 'Ajouter un composant', exact: true }).click();
+    await page.getByRole('menu').getByText('Badge (étiquette dans le texte)', { exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Badge' });
+    await expect(dialog.getByLabel('Texte').inputValue()).resolves.toBe('sérigraphie');
+    await dialog.getByLabel('Couleur').selectOption({ label: 'Astuce' });
+    await dialog.getByRole('button', { name: 'Insérer' }).click();
+    await expect(dialog.count()).resolves.toBe(0);
+    await publishAndWait(page, cms.proxy.url);
+    expect(readFileSync(file(path), 'utf8')).toBe(
+      before.replace('faire de la sérigraphie.', 'faire de la <Badge text="sérigraphie" variant="tip" />.'),
+    );
+    const result = validate(path);
+    expect(result.status, result.output).toBe(0);
+    expect(problems()).toEqual([]);
+    await page.close();
+  });
 });
 
 describe('a body the rich-text editor would rewrite', () => {
