@@ -32,3 +32,33 @@ declare module 'decap-cms-locales/dist/esm/fr/index.js' {
   const phrases: Record<string, unknown>;
   export default phrases;
 }
+
+declare module 'decap-cms-widget-markdown/dist/esm/MarkdownControl/plugins/blocks/withBlocks.js' {
+  import type { Editor } from 'slate';
+  /** A plugin of the widget's Slate editor. */
+  export default function plugin<T extends Editor>(editor: T): T;
+}
+
+declare module 'decap-cms-widget-markdown/dist/esm/MarkdownControl/plugins/html/withHtml.js' {
+  import type { Editor } from 'slate';
+  /** A plugin of the widget's Slate editor. */
+  export default function plugin<T extends Editor>(editor: T): T;
+}
+
+declare module 'decap-cms-widget-markdown/dist/esm/MarkdownControl/plugins/inlines/withInlines.js' {
+  import type { Editor } from 'slate';
+  /** A plugin of the widget's Slate editor. */
+  export default function plugin<T extends Editor>(editor: T): T;
+}
+
+declare module 'decap-cms-widget-markdown/dist/esm/MarkdownControl/plugins/lists/withLists.js' {
+  import type { Editor } from 'slate';
+  /** A plugin of the widget's Slate editor. */
+  export default function plugin<T extends Editor>(editor: T): T;
+}
+
+declare module 'decap-cms-widget-markdown/dist/esm/MarkdownControl/plugins/shortcodes/withShortcodes.js' {
+  import type { Editor } from 'slate';
+  /** A plugin of the widget's Slate editor. */
+  export default function plugin<T extends Editor>(editor: T): T;
+}
