@@ -29,6 +29,8 @@ export interface ComponentField {
   types?: ComponentField[];
   label_singular?: string;
   summary?: string;
+  /** Lists: items shown open (Decap folds them by default). */
+  collapsed?: boolean;
 }
 
 type Data = Record<string, unknown>;
@@ -352,6 +354,7 @@ const steps: BlockComponent = {
       label_singular: 'étape',
       widget: 'list',
       default: [''],
+      collapsed: false,
       hint: 'Une étape par élément, dans l’ordre : le site les numérote. ' + MARKDOWN_HINT,
       field: { name: 'step', label: 'Étape', widget: 'text' },
     },
@@ -392,6 +395,7 @@ const timeline: BlockComponent = {
       label: 'Dates',
       label_singular: 'date',
       widget: 'list',
+      collapsed: false,
       summary: '{{fields.date}} — {{fields.text}}',
       hint: 'Une ligne par date, de la plus ancienne à la plus récente.',
       fields: [
@@ -467,6 +471,7 @@ const cardGrid: BlockComponent = {
       label: 'Cartes',
       label_singular: 'carte',
       widget: 'list',
+      collapsed: false,
       summary: '{{fields.title}}',
       hint: 'Des cartes-liens vers d’autres pages, ou des cartes de texte.',
       types: [

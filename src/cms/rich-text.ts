@@ -218,8 +218,8 @@ export function rawModeNotice(verdict: Extract<RichTextVerdict, { richText: fals
           ? `une ligne vide s’ajouterait avant « ${clip(written)} »`
           : `« ${clip(written)} » deviendrait « ${clip(rewritten)} »`;
   return (
-    'Ce texte s’écrit en Markdown, sans la barre de mise en forme : l’éditeur visuel réécrirait ' +
-    `une partie que vous n’avez pas modifiée, ${verdict.construct} (ligne ${verdict.line} du texte : ${change}). ` +
+    'Ce texte s’écrit en Markdown, sans la barre de mise en forme : l’éditeur visuel réécrirait une ' +
+    `partie que vous n’avez pas modifiée. Ligne ${verdict.line} du texte, ${verdict.construct} : ${change}. ` +
     'Ici, seul ce que vous changez change dans le fichier. Rappel : « ## » en début de ligne pour un ' +
     'titre, « - » pour une liste, **deux étoiles** autour d’un mot pour le gras.'
   );

@@ -443,8 +443,8 @@ describe('what stays in raw mode, and what the notice says', () => {
     if (result.richText) return;
     expect(rawModeNotice(result)).toBe(
       'Ce texte s’écrit en Markdown, sans la barre de mise en forme : l’éditeur visuel réécrirait une partie ' +
-        'que vous n’avez pas modifiée, une liste aérée (une ligne vide entre ses éléments) (ligne 4 du texte : ' +
-        'la ligne vide avant « - L’après-midi, on reçoit. » disparaîtrait). Ici, seul ce que vous changez ' +
+        'que vous n’avez pas modifiée. Ligne 4 du texte, une liste aérée (une ligne vide entre ses éléments) : ' +
+        'la ligne vide avant « - L’après-midi, on reçoit. » disparaîtrait. Ici, seul ce que vous changez ' +
         'change dans le fichier. Rappel : « ## » en début de ligne pour un titre, « - » pour une liste, ' +
         '**deux étoiles** autour d’un mot pour le gras.',
     );
