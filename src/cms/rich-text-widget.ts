@@ -17,7 +17,7 @@ interface MarkdownProps {
   isEditorComponent?: boolean;
   getEditorComponents: () => { some: (test: (component: { type?: string }) => boolean) => boolean };
   getRemarkPlugins?: () => unknown[];
-  entry?: { get: (key: string) => unknown };
+  onChange: (value: unknown, ...rest: unknown[]) => void;
   [prop: string]: unknown;
 }
 
@@ -26,8 +26,6 @@ type MarkdownControlClass = ComponentType<MarkdownProps> & (new (props: Markdown
 
 interface State {
   verdict: RichTextVerdict | undefined;
-  /** The entry the verdict was made for: another entry in the same form is decided again. */
-  entryPath: unknown;
   /** Changes when the verdict is made again, so that Decap's control starts over in the right mode. */
   generation: number;
 }
@@ -58,16 +56,21 @@ export function richTextMarkdownControl(MarkdownControl: MarkdownControlClass): 
 
   return class RichTextMarkdownControl extends Component<MarkdownProps, State> {
     private inner: { focus?: () => void } | null = null;
+    /** The last text Decap's control gave: any other new value comes from elsewhere. */
+    private written: unknown;
 
     constructor(props: MarkdownProps) {
       super(props);
-      this.state = { verdict: decide(props), entryPath: props.entry?.get('path'), generation: 0 };
+      this.state = { verdict: decide(props), generation: 0 };
     }
 
-    override componentDidUpdate(): void {
-      const entryPath = this.props.entry?.get('path');
-      if (entryPath !== this.state.entryPath) {
-        this.setState((state) => ({ verdict: decide(this.props), entryPath, generation: state.generation + 1 }));
+    /**
+     * A text that does not come from the editor (another entry loaded into the same form,
+     * changes reverted) is decided again, and Decap's control shows it from scratch.
+     */
+    override componentDidUpdate(previous: MarkdownProps): void {
+      if (this.props.value !== previous.value && this.props.value !== this.written) {
+        this.setState((state) => ({ verdict: decide(this.props), generation: state.generation + 1 }));
       }
     }
 
@@ -75,6 +78,11 @@ export function richTextMarkdownControl(MarkdownControl: MarkdownControlClass): 
     focus(): void {
       this.inner?.focus?.();
     }
+
+    private readonly handleChange = (value: unknown, ...rest: unknown[]): void => {
+      this.written = value;
+      this.props.onChange(value, ...rest);
+    };
 
     override render(): ReactNode {
       const { verdict, generation } = this.state;
@@ -87,6 +95,7 @@ export function richTextMarkdownControl(MarkdownControl: MarkdownControlClass): 
         h(MarkdownControl, {
           ...this.props,
           field,
+          onChange: this.handleChange,
           key: generation,
           ref: (control: unknown) => {
             this.inner = control as { focus?: () => void } | null;
