@@ -63,47 +63,66 @@ function contentFiles(pattern: RegExp): string[] {
 const formatOptions = (file: string): FormatOptions =>
   file.startsWith('content/toolkits/') ? { normalize: normalizeToolkit } : {};
 
-/** Every Markdown text of content/: the body of each page and toolkit, each glossary definition. */
-function markdownTexts(): { where: string; text: string; header: number }[] {
+interface ContentText {
+  /** The file, and the glossary entry for a definition. */
+  where: string;
+  text: string;
+  /** Line of the file before the text, for the report. */
+  header: number;
+  /** A page or toolkit: its file and the data the format reads from it. */
+  file?: string;
+  verdict: RichTextVerdict;
+  /** The text as the rich-text editor would write it back untouched. */
+  roundTrip: string;
+  tree: SlateNode[];
+}
+
+/**
+ * Every Markdown text of content/ (the body of each page and toolkit, each glossary
+ * definition), run once through Decap's conversion for all the tests below.
+ */
+function contentTexts(): ContentText[] {
   const bodies = contentFiles(/\.mdx?$/).map((file) => {
     const source = read(file);
     const body = frontmatterFromFile(source, formatOptions(file))['body'];
     const text = typeof body === 'string' ? body : '';
-    // Line of the file where the body starts, for the report.
-    return { where: file, text, header: source.slice(0, source.length - text.length).split('\n').length - 1 };
+    return { where: file, text, header: source.slice(0, source.length - text.length).split('\n').length - 1, file };
   });
   const glossary = (parse(read('content/glossaire.yaml')) as { id: string; definition: string }[]).map((entry) => ({
     where: `content/glossaire.yaml (${entry.id})`,
     text: entry.definition,
     header: 0,
   }));
-  return [...bodies, ...glossary];
+  return [...bodies, ...glossary].map((t) => ({
+    ...t,
+    verdict: richTextVerdict(t.text, setup),
+    roundTrip: richTextRoundTrip(t.text, setup),
+    tree: markdownToSlate(t.text, setup),
+  }));
 }
+
+const TEXTS = contentTexts();
+const RICH = TEXTS.filter((t) => t.text.trim() !== '' && t.verdict.richText);
 
 type Raw = Extract<RichTextVerdict, { richText: false }>;
 
 describe('the rule that decides between rich text and raw mode', () => {
-  const texts = markdownTexts();
-  const verdicts = texts.map((t) => ({ ...t, verdict: richTextVerdict(t.text, setup) }));
-
   it('opens a page or toolkit in rich text only if, untouched, its file comes back byte for byte', () => {
-    const files = contentFiles(/\.mdx?$/);
+    const files = TEXTS.filter((t) => t.file !== undefined);
     expect(files.length).toBeGreaterThan(30);
-    const changed = files.filter((file) => {
-      const source = read(file);
-      const data = frontmatterFromFile(source, formatOptions(file));
-      const body = typeof data['body'] === 'string' ? data['body'] : '';
-      if (!richTextVerdict(body, setup).richText) return false;
-      return frontmatterToFile({ ...data, body: richTextRoundTrip(body, setup) }, formatOptions(file)) !== source;
+    const changed = files.filter(({ file = '', verdict, roundTrip }) => {
+      if (!verdict.richText) return false;
+      const data = frontmatterFromFile(read(file), formatOptions(file));
+      return frontmatterToFile({ ...data, body: roundTrip }, formatOptions(file)) !== read(file);
     });
-    expect(changed).toEqual([]);
+    expect(changed.map((t) => t.where)).toEqual([]);
   });
 
   it('names, for a text kept in raw mode, a line that the rich-text editor would really rewrite', () => {
-    for (const { text, verdict } of verdicts) {
+    for (const { text, verdict, roundTrip } of TEXTS) {
       if (verdict.richText) continue;
       const lines = text.replace(/\s+$/, '').split('\n');
-      const rewritten = richTextRoundTrip(text, setup).split('\n');
+      const rewritten = roundTrip.split('\n');
       expect(lines[verdict.line - 1]).toBe(verdict.written);
       expect(rewritten[verdict.line - 1]).toBe(verdict.rewritten);
       expect(verdict.written).not.toBe(verdict.rewritten);
@@ -111,21 +130,20 @@ describe('the rule that decides between rich text and raw mode', () => {
   });
 
   it('reports which Markdown texts of content/ open in rich text and which stay in raw mode, and why', () => {
-    const raw = verdicts.filter((v): v is typeof v & { verdict: Raw } => !v.verdict.richText);
+    const raw = TEXTS.filter((v): v is ContentText & { verdict: Raw } => !v.verdict.richText);
     const lines = raw.map(
       ({ where, header, verdict }) =>
         `  ${where}:${header + verdict.line}  ${verdict.construct} — « ${verdict.written} » → « ${verdict.rewritten ?? '(rien)'} »`,
     );
     console.log(
       [
-        `Texte enrichi : ${verdicts.length - raw.length} textes sur ${verdicts.length} ` +
-          `(${verdicts.filter((v) => !v.where.includes('.yaml')).length} pages et boîtes à outils, ` +
-          `${verdicts.filter((v) => v.where.includes('.yaml')).length} définitions du glossaire).`,
+        `Texte enrichi : ${TEXTS.length - raw.length} textes sur ${TEXTS.length} ` +
+          `(${TEXTS.filter((v) => v.file !== undefined).length} pages et boîtes à outils, ` +
+          `${TEXTS.filter((v) => v.file === undefined).length} définitions du glossaire).`,
         `Mode brut : ${raw.length}${lines.length > 0 ? ' :' : '.'}`,
         ...lines,
       ].join('\n'),
     );
-    expect(verdicts.length).toBe(texts.length);
     expect(raw.every((r) => Object.values(CONSTRUCTS).includes(r.verdict.construct as never))).toBe(true);
   });
 });
@@ -182,15 +200,12 @@ function editComponent(id: string, data: Record<string, unknown>): Record<string
 }
 
 describe('an edit in rich text', () => {
-  const rich = markdownTexts().filter((t) => t.text.trim() !== '' && richTextVerdict(t.text, setup).richText);
-
   it('changes only the edited words, wherever they are, in every text that opens in rich text', () => {
-    expect(rich.length).toBeGreaterThan(0);
+    expect(RICH.length).toBeGreaterThan(0);
     const wrong: string[] = [];
     let edits = 0;
-    for (const { where, text } of rich) {
+    for (const { where, text, tree } of RICH) {
       const expected = text.replace(/\s+$/, '');
-      const tree = markdownToSlate(text, setup);
       const leaves = textLeaves(tree);
       // Up to eight places spread over the text: titles, paragraphs, list items, links, cells.
       const step = Math.max(1, Math.floor(leaves.length / 8));
@@ -207,14 +222,13 @@ describe('an edit in rich text', () => {
     }
     expect(edits).toBeGreaterThan(200);
     expect(wrong).toEqual([]);
-  });
+  }, 60_000); // some 250 edits through Slate: seconds on a busy machine
 
   it('changes only the edited component, and in it only the edited words', () => {
     const wrong: string[] = [];
     let edits = 0;
-    for (const { where, text } of rich) {
+    for (const { where, text, tree } of RICH) {
       const expected = text.replace(/\s+$/, '');
-      const tree = markdownToSlate(text, setup);
       tree.forEach((node, i) => {
         const data = node.data as { shortcode?: string; shortcodeData?: Record<string, unknown> } | undefined;
         if (node.type !== 'shortcode' || !data?.shortcode || !data.shortcodeData) return;
@@ -232,7 +246,7 @@ describe('an edit in rich text', () => {
     }
     expect(edits).toBeGreaterThan(20);
     expect(wrong).toEqual([]);
-  });
+  }, 60_000); // every component of content/ edited through Slate
 
   it('writes { } and < typed as text so that MDX shows them as typed', () => {
     const editor = decapEditor(markdownToSlate('Texte', setup));
@@ -314,9 +328,8 @@ describe('the components of the toolbar’s menu', () => {
 
   it('read each component of content/ with the attributes MDX reads there', () => {
     let compared = 0;
-    for (const { where, text } of markdownTexts()) {
-      if (!richTextVerdict(text, setup).richText) continue;
-      const shortcodes = markdownToSlate(text, setup)
+    for (const { where, text, tree } of RICH) {
+      const shortcodes = tree
         .filter((node) => node.type === 'shortcode')
         .map((node) => node.data as { shortcode: string; shortcodeData: Record<string, unknown> })
         .filter((data) => data.shortcode !== 'code-block' && data.shortcode !== 'image');
@@ -390,7 +403,7 @@ describe('the components of the toolbar’s menu', () => {
     );
     const { issues } = await validateContent({ root, jobs: 1 });
     expect(issues.map((i) => `${i.file}:${i.line} ${i.rule} ${i.message}`)).toEqual([]);
-  });
+  }, 60_000); // a real validation of a fixture tree
 });
 
 describe('what stays in raw mode, and what the notice says', () => {
