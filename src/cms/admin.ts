@@ -6,11 +6,14 @@ import CMS from 'decap-cms-app';
 import previewCss from './preview.css?raw';
 import siteCss from '../styles/custom.css?raw';
 import factsCss from '../styles/toolkit-facts.css?raw';
+import componentsCss from './components-preview.css?raw';
 import { FORMATS, TOOLKITS_COLLECTION, normalizeToolkit } from './collections.ts';
 import { frontmatterFromFile, frontmatterToFile, yamlFromFile, yamlToFile, type FormatOptions } from './formats.ts';
 import { checkEntry, issuesMessage } from './check-entry.ts';
 import { toolkitPreview } from './preview.ts';
 import { guardUploads } from './media-upload.ts';
+import { registerEditorComponents } from './rich-text.ts';
+import { registerRichTextWidget } from './rich-text-widget.ts';
 import type { CmsConfigJson } from './config.ts';
 import type { CmsConfig } from 'decap-cms-core';
 
@@ -63,6 +66,13 @@ CMS.registerEventListener({
 
 CMS.registerPreviewStyle(`${previewCss}\n${siteCss}\n${factsCss}`, { raw: true });
 CMS.registerPreviewTemplate(TOOLKITS_COLLECTION, toolkitPreview(collectionFields(FORMATS.toolkit)));
+
+// Writing without Markdown: the guide's components in the toolbar's menu, Decap's writer set
+// to the guide's Markdown style, and the Markdown widget that keeps raw mode, with a notice,
+// for a text the rich-text editor would rewrite.
+registerEditorComponents(CMS);
+registerRichTextWidget(CMS);
+CMS.registerPreviewStyle(componentsCss, { raw: true });
 
 // Before Decap renders anything: every file chosen for upload is checked, an SVG cleaned.
 guardUploads();

@@ -15,6 +15,7 @@ import {
 } from '../schemas/toolkit.ts';
 import { KPA_STATUSES, kpaSchema, type KpaData } from '../schemas/kpa.ts';
 import { fieldsFromSchema, type CmsFieldConfig, type FieldSpec } from './schema-fields.ts';
+import { BODY_EDITOR } from './body-field.ts';
 
 /** Names of the formats registered by `src/cms/admin.ts` (see `src/cms/formats.ts`). */
 export const FORMATS = { toolkit: 'kpa-toolkit-mdx', guide: 'kpa-guide-mdx', kpa: 'kpa-yaml' } as const;
@@ -187,10 +188,11 @@ export const TOOLKIT_SPECS: { [K in keyof ToolkitInput]-?: FieldSpec } = {
 };
 
 const TOOLKIT_BODY_HINT =
-  'Une introduction, puis les parties « ## Avant de commencer », « ## Déroulé » (une liste numérotée : ' +
-  '1., 2., 3.…), « ## Pièges à éviter », et « ## Sécurité et hygiène » dès qu’il y a de la nourriture, ' +
-  'des outils ou du public. Le matériel, les missions, le commun et les sources viennent des champs ' +
-  'ci-dessus : ne les répétez pas ici.';
+  'Une introduction, puis les parties « Avant de commencer », « Déroulé » (des étapes numérotées : ' +
+  'menu « Ajouter un composant », « Étapes numérotées »), « Pièges à éviter », et « Sécurité et hygiène » ' +
+  'dès qu’il y a de la nourriture, des outils ou du public ; chaque partie est un « Titre 2 » du menu ' +
+  '« Titres ». Le matériel, les missions, le commun et les sources viennent des champs ci-dessus : ne ' +
+  'les répétez pas ici.';
 
 /** The fields of the toolkit form: the schema's fields, then the body. */
 export function toolkitFields(): CmsFieldConfig[] {
@@ -201,7 +203,7 @@ export function toolkitFields(): CmsFieldConfig[] {
       label: 'Contenu de la fiche',
       widget: 'markdown',
       hint: TOOLKIT_BODY_HINT,
-      modes: ['raw'],
+      ...BODY_EDITOR,
     },
   ];
 }
@@ -244,9 +246,9 @@ export const KPA_SPECS: { [K in keyof KpaData]-?: FieldSpec } = {
 };
 
 const GUIDE_BODY_HINT =
-  'Le texte en Markdown. Les encadrés et les étapes des autres pages (<Aside>, <Steps>…) s’écrivent ' +
-  'sans import ; pas d’accolades. La première fois qu’un mot du glossaire apparaît, faites-en un lien ' +
-  'vers /ressources/glossaire/#son-identifiant.';
+  'Les encadrés, les étapes, les cartes et la frise s’ajoutent avec le menu « Ajouter un composant » de ' +
+  'la barre d’outils. La première fois qu’un mot du glossaire apparaît, faites-en un lien vers ' +
+  '/ressources/glossaire/#son-identifiant.';
 
 /** The fields of a guide page (Starlight's frontmatter, the part contributors edit). */
 export function guideFields(): CmsFieldConfig[] {
@@ -284,7 +286,7 @@ export function guideFields(): CmsFieldConfig[] {
         },
       ],
     },
-    { name: 'body', label: 'Texte de la page', widget: 'markdown', hint: GUIDE_BODY_HINT, modes: ['raw'] },
+    { name: 'body', label: 'Texte de la page', widget: 'markdown', hint: GUIDE_BODY_HINT, ...BODY_EDITOR },
   ];
 }
 

@@ -7,23 +7,35 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { parse } from 'yaml';
-import { DECAP_PROP_TYPES_WARNING, launchBrowser, watchPage, type RunningBrowser } from '../helpers/browser.ts';
-import { serveDirectory, type StaticServer } from '../helpers/static-server.ts';
-import { buildCopy, copyRepository, type RepoCopy } from '../helpers/repo-copy.ts';
+import { watchPage } from '../helpers/browser.ts';
+import { serveDirectory } from '../helpers/static-server.ts';
 import { DIST } from '../helpers/site.ts';
-import { startCmsProxy, type CmsProxy } from '../../scripts/lib/cms-proxy.ts';
+import {
+  RAW_EDITOR,
+  RICH_TEXT_EDITOR,
+  bodyMode,
+  choose,
+  field,
+  openAdmin as openAdminOf,
+  publish,
+  publishAndWait as publishAndWaitOn,
+  selectInEditor,
+  startCmsSite,
+  type CmsSite,
+} from '../helpers/cms-editor.ts';
 import { toolkitSchema } from '../../src/schemas/toolkit.ts';
 import { toEntry } from '../../src/lib/catalogue.ts';
 import { toolkitFacts } from '../../src/lib/toolkit-facts.ts';
 import { checkSvg } from '../../scripts/lib/validate/rules/media.ts';
 import { MEDIA_TYPES } from '../../src/lib/media-types.ts';
 
-let copy: RepoCopy;
-let proxy: CmsProxy;
-let site: StaticServer;
-let browser: RunningBrowser;
+let cms: CmsSite;
+let copy: CmsSite['copy'];
+let proxy: CmsSite['proxy'];
+let site: CmsSite['site'];
+let browser: CmsSite['browser'];
 /** Every `persistEntry` call the admin sent to decap-server. */
 const saves: string[] = [];
 
@@ -59,11 +71,8 @@ async function openMediaLibrary(): Promise<{ page: Page; problems: () => string[
 const NEW_SLUG = 'atelier-velo-reparer-ensemble';
 
 beforeAll(async () => {
-  copy = copyRepository();
-  proxy = await startCmsProxy({ root: copy.root, port: 0 });
-  buildCopy(copy.root, { CMS_LOCAL_BACKEND_URL: proxy.url });
-  site = await serveDirectory(join(copy.root, 'dist'));
-  browser = await launchBrowser();
+  cms = await startCmsSite();
+  ({ copy, proxy, site, browser } = cms);
   browser.context.on('request', (request) => {
     const body = request.postData() ?? '';
     if (request.url() === proxy.url && body.includes('"persistEntry"')) saves.push(body);
@@ -71,74 +80,11 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  await browser.close();
-  await site.close();
-  await proxy.close();
-  copy.remove();
+  await cms.close();
 });
 
-/** Opens the admin of the copy and logs in to the local backend. */
-async function openAdmin(path: string): Promise<{ page: Page; problems: () => string[] }> {
-  const page = await browser.context.newPage();
-  const watched = watchPage(page);
-  const problems = () => watched.problems.filter((p) => !DECAP_PROP_TYPES_WARNING.test(p));
-  await page.goto(`${site.url}/admin/`, { waitUntil: 'networkidle' });
-  // The session is kept in the browser profile: only the first page sees the login.
-  const login = page.getByRole('button', { name: 'Se connecter', exact: true });
-  const collections = page.getByRole('link', { name: 'Boîtes à outils' });
-  await login.or(collections).first().waitFor();
-  if (await login.isVisible()) await login.click();
-  await collections.waitFor();
-  await page.goto(`${site.url}/admin/#${path}`);
-  return { page, problems };
-}
-
-/** A form field by its name: Decap gives each input the id `<name>-field-<n>`. */
-const field = (scope: Page | Locator, name: string) => scope.locator(`[id^="${name}-field-"]`).first();
-
-async function choose(page: Page, name: string, option: string): Promise<void> {
-  await field(page, name).click();
-  await page.getByText(option, { exact: false }).first().click();
-}
-
-async function publish(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Publier', exact: true }).click();
-  await page.getByText('Publier maintenant').click();
-}
-
-/** Publishes and waits for decap-server to answer that the file is written. */
-async function publishAndWait(page: Page): Promise<void> {
-  const written = page.waitForResponse(
-    (response) => response.url() === proxy.url && (response.request().postData() ?? '').includes('"persistEntry"'),
-    { timeout: 15_000 },
-  );
-  await publish(page);
-  expect((await written).status()).toBe(200);
-}
-
-/**
- * Selects `text` inside the body editor. Replace it with `keyboard.insertText`: one input
- * event, which the editor applies to the selection it carries, whatever its own bookkeeping
- * of the caret is doing at that moment.
- */
-async function selectInEditor(page: Page, text: string): Promise<void> {
-  const editor = page.locator('.cms-editor-raw [contenteditable="true"]');
-  await editor.evaluate((root, wanted) => {
-    root.focus();
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent?.indexOf(wanted) ?? -1;
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      window.getSelection()?.removeAllRanges();
-      window.getSelection()?.addRange(range);
-      return;
-    }
-    throw new Error(`« ${wanted} » absent de l’éditeur`);
-  }, text);
-}
+const openAdmin = (path: string) => openAdminOf(browser, site.url, path);
+const publishAndWait = (page: Page) => publishAndWaitOn(page, proxy.url);
 
 /** Fills the toolkit form: title, summary, category, difficulty, numbers, materials, a mission, steps. */
 async function fillToolkit(page: Page, group: { groupMin: string; groupMax: string }): Promise<void> {
@@ -163,7 +109,9 @@ async function fillToolkit(page: Page, group: { groupMin: string; groupMax: stri
   await field(page, 'commons').fill(
     'Les fiches de réparation et la liste des pièces récupérées sont partagées sous licence libre.',
   );
-  await page.locator('.cms-editor-raw [contenteditable="true"]').click();
+  // This contributor writes Markdown.
+  await bodyMode(page, 'raw');
+  await page.locator(RAW_EDITOR).click();
   await page.keyboard.type(
     'Un atelier ouvert à toutes et tous.\n\n## Déroulé\n\n1. Accueillir les vélos.\n2. Diagnostiquer.\n3. Réparer ensemble.',
   );
@@ -269,7 +217,7 @@ describe('the online editor, with decap-server on a copy of the repository', () 
     }
 
     // The same build flag, so that the admin of the copy keeps writing there afterwards.
-    buildCopy(copy.root, { CMS_LOCAL_BACKEND_URL: proxy.url });
+    cms.rebuild();
     const built = await browser.context.newPage();
     const watched = watchPage(built);
     await built.goto(`${site.url}/boites-a-outils/${NEW_SLUG}/`, { waitUntil: 'networkidle' });
@@ -289,7 +237,9 @@ describe('the online editor, with decap-server on a copy of the repository', () 
     const before = readFileSync(path, 'utf8');
     const { page, problems } = await openAdmin('/collections/guide-decouvrir/entries/genese');
     await field(page, 'title').fill('La genèse de KPA-Cité');
-    await selectInEditor(page, 'départ est clair');
+    // In rich text, where this page opens for someone who has not chosen Markdown.
+    await bodyMode(page, 'rich');
+    await selectInEditor(page, 'départ est clair', RICH_TEXT_EDITOR);
     await page.keyboard.insertText('départ est simple');
     await publishAndWait(page);
     expect(readFileSync(path, 'utf8')).toBe(

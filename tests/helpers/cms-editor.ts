@@ -1,0 +1,175 @@
+/**
+ * The online editor in Chromium, as a contributor meets it on their machine: a copy of the
+ * repository, decap-server writing to it, the copy built for production with the test-only
+ * flag `CMS_LOCAL_BACKEND_URL`, served on 127.0.0.1, and helpers to log in, fill and publish.
+ */
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { DECAP_PROP_TYPES_WARNING, launchBrowser, watchPage, type RunningBrowser } from './browser.ts';
+import { serveDirectory, type StaticServer } from './static-server.ts';
+import { buildCopy, copyRepository, type RepoCopy } from './repo-copy.ts';
+import { startCmsProxy, type CmsProxy } from '../../scripts/lib/cms-proxy.ts';
+
+export interface CmsSite {
+  copy: RepoCopy;
+  proxy: CmsProxy;
+  site: StaticServer;
+  browser: RunningBrowser;
+  /** Builds the copy again (with the same flag, so that its /admin/ keeps writing there). */
+  rebuild: () => void;
+  close: () => Promise<void>;
+}
+
+/** Copies the repository, lets `prepare` add or change files in the copy, then builds and serves it. */
+export async function startCmsSite(prepare: (root: string) => void = () => undefined): Promise<CmsSite> {
+  const copy = copyRepository();
+  prepare(copy.root);
+  const proxy = await startCmsProxy({ root: copy.root, port: 0 });
+  const rebuild = () => {
+    buildCopy(copy.root, { CMS_LOCAL_BACKEND_URL: proxy.url });
+  };
+  rebuild();
+  const site = await serveDirectory(join(copy.root, 'dist'));
+  const browser = await launchBrowser();
+  return {
+    copy,
+    proxy,
+    site,
+    browser,
+    rebuild,
+    close: async () => {
+      await browser.close();
+      await site.close();
+      await proxy.close();
+      copy.remove();
+    },
+  };
+}
+
+/** Opens the admin of the copy served at `siteUrl` and logs in to the local backend. */
+export async function openAdmin(
+  browser: RunningBrowser,
+  siteUrl: string,
+  path: string,
+): Promise<{ page: Page; problems: () => string[] }> {
+  const page = await browser.context.newPage();
+  const watched = watchPage(page);
+  const problems = () => watched.problems.filter((p) => !DECAP_PROP_TYPES_WARNING.test(p));
+  await page.goto(`${siteUrl}/admin/`, { waitUntil: 'networkidle' });
+  // The session is kept in the browser profile: only the first page sees the login.
+  const login = page.getByRole('button', { name: 'Se connecter', exact: true });
+  const collections = page.getByRole('link', { name: 'Boîtes à outils' });
+  await login.or(collections).first().waitFor();
+  if (await login.isVisible()) await login.click();
+  await collections.waitFor();
+  await page.goto(`${siteUrl}/admin/#${path}`);
+  return { page, problems };
+}
+
+/** A form field by its name: Decap gives each input the id `<name>-field-<n>`. */
+export const field = (scope: Page | Locator, name: string) => scope.locator(`[id^="${name}-field-"]`).first();
+
+export async function choose(page: Page, name: string, option: string): Promise<void> {
+  await field(page, name).click();
+  await page.getByText(option, { exact: false }).first().click();
+}
+
+export async function publish(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Publier', exact: true }).click();
+  await page.getByText('Publier maintenant').click();
+}
+
+/** Publishes and waits for decap-server (at `proxyUrl`) to answer that the file is written. */
+export async function publishAndWait(page: Page, proxyUrl: string): Promise<void> {
+  const written = page.waitForResponse(
+    (response) => response.url() === proxyUrl && (response.request().postData() ?? '').includes('"persistEntry"'),
+    { timeout: 15_000 },
+  );
+  await publish(page);
+  expect((await written).status()).toBe(200);
+}
+
+/** The body's editor: raw Markdown, or rich text (Decap's two modes). */
+export const RAW_EDITOR = '.cms-editor-raw [contenteditable="true"]';
+export const RICH_TEXT_EDITOR = '.cms-editor-visual [contenteditable="true"]';
+
+/**
+ * Shows the body in `mode`, with Decap's switch above it if needed. Decap remembers the last
+ * mode chosen in the browser and opens the next pages in it when they allow it.
+ */
+export async function bodyMode(page: Page, mode: 'raw' | 'rich'): Promise<void> {
+  const raw = page.locator('.cms-editor-raw');
+  const rich = page.locator('.cms-editor-visual');
+  await raw.or(rich).first().waitFor();
+  const shown = (await rich.count()) > 0 ? 'rich' : 'raw';
+  if (shown !== mode) await (shown === 'rich' ? rich : raw).getByRole('switch').click();
+  await page
+    .locator(mode === 'rich' ? RICH_TEXT_EDITOR : RAW_EDITOR)
+    .first()
+    .waitFor();
+}
+
+/**
+ * Selects `text` inside the body editor. Replace it with `keyboard.insertText`: one input
+ * event, which the editor applies to the selection it carries, whatever its own bookkeeping
+ * of the caret is doing at that moment.
+ */
+export async function selectInEditor(page: Page, text: string, editor = RAW_EDITOR): Promise<void> {
+  await page
+    .locator(editor)
+    .first()
+    .evaluate((root, wanted) => {
+      root.focus();
+      // Text of the editor itself, not of a component's form drawn inside it.
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, (node) =>
+        node.parentElement?.closest('[contenteditable]') === root ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT,
+      );
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent?.indexOf(wanted) ?? -1;
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + wanted.length);
+        window.getSelection()?.removeAllRanges();
+        window.getSelection()?.addRange(range);
+        return;
+      }
+      throw new Error(`« ${wanted} » absent de l’éditeur`);
+    }, text);
+}
+
+/**
+ * Where the rich-text editor's own selection is: the text selected in its text leaf, and the
+ * text before it there. Read from the editor (Slate) itself, found through React's tree from
+ * its element: Slate follows the browser's selection only 100 ms after it moves, so a test
+ * that selects text, then clicks a toolbar button or presses Enter, first waits until the
+ * editor has caught up, as a person's pace always lets it.
+ */
+export async function editorSelection(page: Page): Promise<{ before: string; selected: string } | null> {
+  return page
+    .locator(RICH_TEXT_EDITOR)
+    .first()
+    .evaluate((root) => {
+      interface SlateLike {
+        children: unknown[];
+        selection: { anchor: { path: number[]; offset: number }; focus: { path: number[]; offset: number } } | null;
+      }
+      interface Fiber {
+        return: Fiber | null;
+        memoizedProps?: { editor?: SlateLike };
+      }
+      const key = Object.keys(root).find((k) => k.startsWith('__reactFiber$'));
+      let fiber = key ? ((root as unknown as Record<string, Fiber | undefined>)[key] ?? null) : null;
+      while (fiber && !fiber.memoizedProps?.editor?.children) fiber = fiber.return;
+      const selection = fiber?.memoizedProps?.editor?.selection;
+      if (!fiber?.memoizedProps?.editor || !selection) return null;
+      const { anchor, focus } = selection;
+      if (anchor.path.join('.') !== focus.path.join('.')) return null;
+      let node: unknown = fiber.memoizedProps.editor;
+      for (const i of anchor.path) node = (node as { children: unknown[] }).children[i];
+      const text = (node as { text?: string }).text ?? '';
+      const [start, end] = [Math.min(anchor.offset, focus.offset), Math.max(anchor.offset, focus.offset)];
+      return { before: text.slice(0, start), selected: text.slice(start, end) };
+    });
+}
