@@ -333,12 +333,17 @@ const HOME_SPECS: Record<string, FieldSpec> = {
       actions: {
         label: 'Boutons',
         hint: 'Les boutons sous la phrase d’accroche, dans l’ordre où ils s’affichent.',
+        // In the order of content/docs/index.mdx: a saved button keeps its lines in place.
         pick: true,
         fields: {
           text: { label: 'Texte du bouton', hint: 'Deux ou trois mots. Exemple : « Découvrir les KPA ».' },
           link: {
             label: 'Lien',
             hint: 'Une page du site, depuis la racine, ou une adresse complète. Exemple : « /boites-a-outils/ ».',
+          },
+          icon: {
+            label: 'Icône',
+            hint: 'Facultatif : le nom d’une icône de Starlight. Exemple : « right-arrow » (une flèche).',
           },
           variant: {
             label: 'Style',
@@ -348,10 +353,6 @@ const HOME_SPECS: Record<string, FieldSpec> = {
               { value: 'secondary', label: 'Secondaire (contour)' },
               { value: 'minimal', label: 'Discret (texte seul)' },
             ],
-          },
-          icon: {
-            label: 'Icône',
-            hint: 'Facultatif : le nom d’une icône de Starlight. Exemple : « right-arrow » (une flèche).',
           },
         },
         extra: { label_singular: 'bouton' },

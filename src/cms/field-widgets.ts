@@ -26,6 +26,7 @@ import {
   type Slugify,
 } from './field-notes.ts';
 import { WIDGETS } from './schema-fields.ts';
+import { freshUploadUrl } from './media-upload.ts';
 
 /** What Decap may call on the control it holds. */
 interface ControlInstance {
@@ -33,7 +34,53 @@ interface ControlInstance {
   validate?: () => void;
   focus?: (path?: string) => void;
   getValidateValue?: () => unknown;
+  shouldComponentUpdate?: (next: ControlProps) => boolean;
   childRefs?: Record<string, { props: { uniqueFieldId: string } } | undefined>;
+}
+
+type Control = ComponentType<Record<string, unknown>>;
+
+/**
+ * One of Decap's controls inside ours. Decap's `Widget` drives the control it holds through
+ * its methods: when to render again (the image control waits for the picture chosen in the
+ * media library), whether it is valid, where the focus goes. They all reach the control
+ * inside, with the props it is given (`innerProps`).
+ */
+abstract class WrappedControl extends Component<ControlProps> {
+  inner: ControlInstance | null = null;
+
+  protected readonly keepInner = (instance: ControlInstance | null): void => {
+    this.inner = instance;
+  };
+
+  /** The props the control inside receives. */
+  protected innerProps(props: ControlProps): ControlProps {
+    return props;
+  }
+
+  override shouldComponentUpdate(next: ControlProps): boolean {
+    const inner = this.inner;
+    if (inner?.shouldComponentUpdate) return inner.shouldComponentUpdate(this.innerProps(next));
+    // What Decap's `Widget` compares for a control without an opinion.
+    return (
+      this.props.value !== next.value ||
+      this.props['classNameWrapper'] !== next['classNameWrapper'] ||
+      this.props['hasActiveStyle'] !== next['hasActiveStyle']
+    );
+  }
+
+  isValid = (): unknown => this.inner?.isValid?.() ?? true;
+
+  getValidateValue = (): unknown => this.inner?.getValidateValue?.();
+
+  focus = (path?: string): void => {
+    if (this.inner?.focus) this.inner.focus(path);
+    else document.getElementById(this.props.forID)?.focus();
+  };
+
+  protected renderInner(Base: Control): ReactNode {
+    return h(Base, { ...this.innerProps(this.props), ref: this.keepInner });
+  }
 }
 
 /** Decap's own naming of new files, from the same module Decap uses. */
@@ -57,24 +104,10 @@ function note(id: string, text: string, warning = false): ReactNode {
 }
 
 /** Decap's control `Base`, with the lines `notes` computes under it. */
-function withNotes(Base: ComponentType<Record<string, unknown>>, notes: (props: ControlProps) => ReactNode[]) {
-  return class ControlWithNotes extends Component<ControlProps> {
-    inner: ControlInstance | null = null;
-
-    isValid = (): unknown => this.inner?.isValid?.() ?? true;
-
-    getValidateValue = (): unknown => this.inner?.getValidateValue?.();
-
-    focus = (path?: string): void => {
-      if (this.inner?.focus) this.inner.focus(path);
-      else document.getElementById(this.props.forID)?.focus();
-    };
-
+function withNotes(Base: Control, notes: (props: ControlProps) => ReactNode[]) {
+  return class ControlWithNotes extends WrappedControl {
     override render(): ReactNode {
-      const ref = (instance: ControlInstance | null) => {
-        this.inner = instance;
-      };
-      return h(Fragment, null, h(Base, { ...this.props, ref }), ...notes(this.props));
+      return h(Fragment, null, this.renderInner(Base), ...notes(this.props));
     }
   };
 }
@@ -89,23 +122,21 @@ function textNotes(props: ControlProps): ReactNode[] {
       typeof min === 'number' ? min : undefined,
       typeof max === 'number' ? max : undefined,
     );
-    out.push(note(`${props.forID}-count`, count.text, count.warning));
+    out.push(note(`count-${props.forID}`, count.text, count.warning));
   }
   const address = addressText(props, slugify);
-  if (address !== undefined) out.push(note(`${props.forID}-address`, address));
+  if (address !== undefined) out.push(note(`address-${props.forID}`, address));
   return out;
 }
 
 function selectNotes(props: ControlProps): ReactNode[] {
   const choice = choiceText(props);
-  return choice === undefined ? [] : [note(`${props.forID}-choice`, choice)];
+  return choice === undefined ? [] : [note(`choice-${props.forID}`, choice)];
 }
 
 /** Decap's object control, checked only once something is filled in. */
-function optionalObject(Base: ComponentType<Record<string, unknown>>) {
-  return class OptionalObjectControl extends Component<ControlProps> {
-    inner: ControlInstance | null = null;
-
+function optionalObject(Base: Control) {
+  return class OptionalObjectControl extends WrappedControl {
     validate = (): void => {
       if (!isEmptyGroup(this.props.value)) {
         this.inner?.validate?.();
@@ -117,13 +148,37 @@ function optionalObject(Base: ComponentType<Record<string, unknown>>) {
       }
     };
 
-    focus = (path?: string): void => this.inner?.focus?.(path);
+    override render(): ReactNode {
+      return this.renderInner(Base);
+    }
+  };
+}
+
+type GetAsset = (path: string, field?: unknown) => unknown;
+
+/**
+ * Decap's image control, shown a picture sent in this session from the browser's memory:
+ * Decap would ask the site for `/media/x.jpg`, which exists only once saved.
+ */
+function withSentPictures(Base: Control) {
+  // One stable function per Decap `getAsset`: the control reloads its picture when it changes.
+  const wrapped = new WeakMap<GetAsset, GetAsset>();
+  const withFresh = (getAsset: GetAsset): GetAsset => {
+    let out = wrapped.get(getAsset);
+    if (!out) {
+      out = (path, field) => freshUploadUrl(path) ?? getAsset(path, field);
+      wrapped.set(getAsset, out);
+    }
+    return out;
+  };
+  return class ImageControl extends WrappedControl {
+    protected override innerProps(props: ControlProps): ControlProps {
+      const getAsset = props['getAsset'];
+      return typeof getAsset === 'function' ? { ...props, getAsset: withFresh(getAsset as GetAsset) } : props;
+    }
 
     override render(): ReactNode {
-      const ref = (instance: ControlInstance | null) => {
-        this.inner = instance;
-      };
-      return h(Base, { ...this.props, ref });
+      return this.renderInner(Base);
     }
   };
 }
@@ -134,7 +189,7 @@ export function registerFieldWidgets(cms: CMS): void {
     const widget = cms.getWidget(name);
     if (!widget) throw new Error(`Widget Decap « ${name} » absent.`);
     // Decap's types describe a control by a handful of its props; it is a component.
-    return { control: widget.control as unknown as ComponentType<Record<string, unknown>>, preview: widget.preview };
+    return { control: widget.control as unknown as Control, preview: widget.preview };
   };
   const register = (name: string, control: ComponentType<ControlProps>, preview: unknown) => {
     // Same: Decap's types know only five of the props it passes.
@@ -144,8 +199,10 @@ export function registerFieldWidgets(cms: CMS): void {
   const text = base('text');
   const select = base('select');
   const object = base('object');
+  const image = base('image');
   register(WIDGETS.string, withNotes(string.control, textNotes), string.preview);
   register(WIDGETS.text, withNotes(text.control, textNotes), text.preview);
   register(WIDGETS.select, withNotes(select.control, selectNotes), select.preview);
   register(WIDGETS.optionalObject, optionalObject(object.control), object.preview);
+  register(WIDGETS.image, withSentPictures(image.control), image.preview);
 }

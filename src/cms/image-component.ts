@@ -8,6 +8,7 @@
 import { createElement as h, type ReactNode } from 'react';
 import { imageAltSchema } from '../schemas/toolkit.ts';
 import { fieldFromSchema, WIDGETS, type CmsFieldConfig } from './schema-fields.ts';
+import { previewImageUrl } from './media-upload.ts';
 
 /** What the block holds: the picture's address, its alternative text, an optional tooltip. */
 export interface BodyImage {
@@ -41,20 +42,13 @@ export function imageToBlock(data: Partial<BodyImage>): string {
   return `![${alt}](${(data.image ?? '').trim()}${title ? ` "${escape(title, /[\\"]/g)}"` : ''})`;
 }
 
-/** The address Decap gives a picture (an `AssetProxy`, whose `url` may be a `blob:` before saving). */
-function assetUrl(asset: unknown, fallback: string | undefined): string {
-  if (typeof asset === 'string') return asset;
-  const url = (asset as { url?: unknown } | null | undefined)?.url;
-  return typeof url === 'string' ? url : (fallback ?? '');
-}
-
 /** The fields of the image block's form. */
 export function bodyImageFields(): CmsFieldConfig[] {
   return [
     {
       name: 'image',
       label: 'Image',
-      widget: 'image',
+      widget: WIDGETS.image,
       required: true,
       choose_url: false,
       hint: 'Une photo ou un dessin envoyé depuis votre ordinateur : il rejoint public/media/ sous un nom sûr et unique.',
@@ -82,7 +76,7 @@ export function bodyImageComponent() {
     // Decap passes `getAsset` as a second argument (its types show only the first).
     toPreview: (data: Partial<BodyImage>, getAsset?: (path: string) => unknown): ReactNode =>
       h('img', {
-        src: assetUrl(getAsset?.(data.image ?? ''), data.image),
+        src: previewImageUrl(data.image ?? '', getAsset),
         alt: data.alt ?? '',
         title: data.title ?? '',
       }),

@@ -97,7 +97,9 @@ const PHRASES = {
     editorControl: {
       field: {
         optional: 'facultatif',
-        widgetLabel: 'champ %{widgetLabel}',
+        // Decap names the kind of input here (« string », « kpa-select »…), which means nothing
+        // to the person listening to a screen reader: the label of the field says enough.
+        widgetLabel: 'champ du formulaire',
       },
     },
     editorControlPane: {

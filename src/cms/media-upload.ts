@@ -164,6 +164,31 @@ export async function prepareUpload(file: File): Promise<File> {
   });
 }
 
+/**
+ * Pictures sent in this session, by file name: their address in the browser's memory.
+ * Decap reads `/media/x.jpg` as a web address, which the site serves only once the file is
+ * saved (and, online, published): the form and the previews show a new picture from here.
+ */
+const sentThisSession = new Map<string, string>();
+
+/** The in-memory address of a picture sent in this session, for its site path (`/media/x.jpg`). */
+export function freshUploadUrl(path: string): string | undefined {
+  return sentThisSession.get(path.slice(path.lastIndexOf('/') + 1));
+}
+
+/**
+ * What a preview shows for a picture's site path: the picture just sent, or what Decap
+ * gives (its `AssetProxy` reads as its address).
+ */
+export function previewImageUrl(path: string, getAsset: ((path: string) => unknown) | undefined): string {
+  const fresh = freshUploadUrl(path);
+  if (fresh !== undefined) return fresh;
+  const asset = getAsset?.(path);
+  if (typeof asset === 'string') return asset;
+  const url = (asset as { url?: unknown } | null | undefined)?.url;
+  return typeof url === 'string' ? url : path;
+}
+
 /** `change` events this module sent itself, which it lets through. */
 const resent = new WeakSet<Event>();
 
@@ -183,7 +208,10 @@ export function guardUploads(): void {
       void Promise.all(files.map((f) => prepareUpload(f))).then(
         (prepared) => {
           const transfer = new DataTransfer();
-          for (const file of prepared) transfer.items.add(file);
+          for (const file of prepared) {
+            transfer.items.add(file);
+            sentThisSession.set(file.name, URL.createObjectURL(file));
+          }
           input.files = transfer.files;
           const again = new Event('change', { bubbles: true });
           resent.add(again);

@@ -10,13 +10,15 @@ import { z } from 'astro/zod';
 /**
  * Widgets of our own (`src/cms/field-widgets.ts`), Decap's with a little more: a text field
  * with a live character count (and the page's address under a title), a list whose chosen
- * option is spelled out in full under it, an optional group checked only once filled in.
+ * option is spelled out in full under it, an optional group checked only once filled in, an
+ * image field that shows a picture just sent before it is saved.
  */
 export const WIDGETS = {
   string: 'kpa-string',
   text: 'kpa-text',
   select: 'kpa-select',
   optionalObject: 'kpa-optional-object',
+  image: 'kpa-image',
 } as const;
 
 /** A Decap field as written in the configuration (the subset of keys we use). */
@@ -387,7 +389,7 @@ export function fieldFromSchema(name: string, schema: AnySchema, spec: FieldSpec
         // Decap tests an image field's pattern against the file's name, not the address it
         // stores: the schema's check of the address runs before saving instead. No web
         // address either: the site shows only pictures of the repository.
-        return withDefault({ ...base, widget: 'image', choose_url: false });
+        return withDefault({ ...base, widget: WIDGETS.image, choose_url: false });
       }
       const pattern = stringPattern(inner);
       const { min, max } = lengthBounds(inner);

@@ -68,7 +68,7 @@ function compare(schema: z.core.$ZodType, fields: readonly CmsFieldConfig[], pat
     };
     const strings = ['string', 'text', WIDGETS.string, WIDGETS.text];
     const selects = ['select', WIDGETS.select];
-    if (type === 'string') expectWidget([...strings, 'image', 'relation']);
+    if (type === 'string') expectWidget([...strings, WIDGETS.image, 'relation']);
     else if (type === 'number') expectWidget(['number', ...selects]);
     // A converted value that may be written as a number or as text: either widget fits.
     else if (type === 'pipe') expectWidget(['number', ...strings]);
@@ -225,7 +225,7 @@ describe('the CMS form generated from the schemas', () => {
     const image = collection('toolkits').fields.find((f) => f.name === 'image');
     expect(image).toMatchObject({ widget: WIDGETS.optionalObject, required: false });
     expect(image?.fields?.map((f) => [f.name, f.widget, f.required])).toEqual([
-      ['src', 'image', true],
+      ['src', WIDGETS.image, true],
       ['alt', WIDGETS.string, true],
     ]);
     // Decap would test a pattern against the uploaded file's name, never against « /media/… »;

@@ -65,7 +65,7 @@ describe('pictures in a body', () => {
 
   it('asks for the picture and its alternative text, with the rules of the toolkit’s illustration', () => {
     const [image, alt, title] = bodyImageFields();
-    expect(image).toMatchObject({ name: 'image', widget: 'image', required: true, choose_url: false });
+    expect(image).toMatchObject({ name: 'image', widget: WIDGETS.image, required: true, choose_url: false });
     expect(alt).toMatchObject({ name: 'alt', widget: WIDGETS.string, required: true, min_length: 5 });
     expect(alt?.hint).toMatch(/^Obligatoire avec une image/);
     expect(title).toMatchObject({ name: 'title', required: false });

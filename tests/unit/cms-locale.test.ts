@@ -35,7 +35,10 @@ describe('the French of the online editor', () => {
   });
 
   it('keeps the values Decap puts into each string', () => {
+    // The kind of input (« kpa-string ») is left out of the label screen readers announce.
+    const dropped = new Set(['editor.editorControl.field.widgetLabel']);
     const differ = [...english].filter(([key, text]) => {
+      if (dropped.has(key)) return false;
       const translated = french.get(key) ?? '';
       return placeholders(translated).join() !== placeholders(text).join();
     });
