@@ -2,6 +2,7 @@
  * `npm run cms`: edit the guide from the online editor on this machine. Starts decap-server
  * on 127.0.0.1 (port `CMS_PORT`, 8081 by default) writing to this working tree, and the dev
  * site on 127.0.0.1, whose /admin/ then uses it (`local_backend`, dev only). Ctrl+C stops both.
+ * Arguments go to `astro dev`: `npm run cms -- --port 4400`.
  */
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -31,7 +32,7 @@ try {
 console.log(`decap-server écoute sur ${proxy.url} et écrit dans ${root}`);
 
 // The dev site's toolbar is off in this mode (astro.config.mjs): it would cover the form.
-const site = spawn(process.execPath, [astro, 'dev', '--host', '127.0.0.1'], {
+const site = spawn(process.execPath, [astro, 'dev', '--host', '127.0.0.1', ...process.argv.slice(2)], {
   cwd: root,
   stdio: 'inherit',
   env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', CMS_LOCAL_BACKEND_URL: proxy.url },
