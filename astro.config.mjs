@@ -22,6 +22,9 @@ export default defineConfig({
   // starts with it, content links included (`markdown.processor` below).
   base: BASE_PATH,
   trailingSlash: 'always',
+  // `npm run cms` (scripts/cms.ts, which sets CMS_LOCAL_BACKEND_URL) is for contributors
+  // writing content: Astro's toolbar would cover the bottom of the editor's form.
+  devToolbar: { enabled: !process.env.CMS_LOCAL_BACKEND_URL },
   markdown: {
     // Astro's own processor (Sätteri) with its defaults; Starlight adds its plugins to it.
     processor: satteri({ hastPlugins: [basePathPlugin(BASE_PATH)] }),

@@ -15,6 +15,12 @@ import { guardUploads } from './media-upload.ts';
 import { registerEditorComponents } from './rich-text.ts';
 import { registerRichTextWidget } from './rich-text-widget.ts';
 import type { CmsConfigJson } from './config.ts';
+import { FRENCH, translateDialogs } from './locale-fr.ts';
+import { keepFormInStep } from './navigation.ts';
+import { registerFieldWidgets } from './field-widgets.ts';
+import { bodyImageComponent } from './image-component.ts';
+import { HOME_COLLECTION } from './collections.ts';
+import { glossaryFromFile, glossaryToFile } from './formats.ts';
 import type { CmsConfig } from 'decap-cms-core';
 
 /** An error whose text is only its message: Decap shows it as is in its notice. */
@@ -66,6 +72,27 @@ CMS.registerEventListener({
 
 CMS.registerPreviewStyle(`${previewCss}\n${siteCss}\n${factsCss}`, { raw: true });
 CMS.registerPreviewTemplate(TOOLKITS_COLLECTION, toolkitPreview(collectionFields(FORMATS.toolkit)));
+
+// The editor as a contributor meets it: French from the first screen (and in Decap's
+// English dialogs), a form that always belongs to the address shown, live help under the
+// fields, pictures with their text in bodies, the home page and the glossary.
+CMS.registerLocale('fr', FRENCH);
+CMS.registerLocale('en', FRENCH);
+translateDialogs();
+keepFormInStep();
+registerFieldWidgets(CMS);
+CMS.registerEditorComponent(bodyImageComponent());
+const singleFileFields = (collection: string) =>
+  config.collections.find((c) => c.name === collection)?.files?.[0]?.fields ?? [];
+const homeOptions: FormatOptions = { fields: singleFileFields(HOME_COLLECTION) };
+CMS.registerCustomFormat(FORMATS.home, 'mdx', {
+  fromFile: (content) => frontmatterFromFile(content, homeOptions),
+  toFile: (data) => frontmatterToFile(data as Record<string, unknown>, homeOptions),
+});
+CMS.registerCustomFormat(FORMATS.glossary, 'yaml', {
+  fromFile: (content) => glossaryFromFile(content),
+  toFile: (data) => glossaryToFile(data as Record<string, unknown>),
+});
 
 // Writing without Markdown: the guide's components in the toolbar's menu, Decap's writer set
 // to the guide's Markdown style, and the Markdown widget that keeps raw mode, with a notice,

@@ -28,6 +28,7 @@ export const BODY_EDITOR = {
     'LinkCard',
     'CardGrid',
     'Timeline',
+    'Diagram',
     'Badge',
     'KpaList',
     'Glossary',

@@ -1,40 +1,65 @@
 /**
- * The CMS collections: toolkits, guide pages by section, the KPA directory. Fields come
- * from the zod schemas through `fieldsFromSchema`; this file only adds French labels,
- * hints and the choice of widgets.
+ * The CMS collections: toolkits, guide pages by section, the home page, the glossary, the
+ * KPA directory. Fields come from the zod schemas through `fieldsFromSchema`, with the help
+ * their metadata gives; this file only adds French labels and the choice of widgets (and
+ * the help of Starlight's own fields, which have none in French).
  */
 import {
   CATEGORIES,
   DIFFICULTIES,
   LICENSES,
-  SUMMARY_MAX,
   VENUE_NEEDS,
   parseDuration,
   toolkitSchema,
   type ToolkitInput,
 } from '../schemas/toolkit.ts';
 import { KPA_STATUSES, kpaSchema, type KpaData } from '../schemas/kpa.ts';
-import { fieldsFromSchema, type CmsFieldConfig, type FieldSpec } from './schema-fields.ts';
+import { glossarySchema } from '../schemas/glossary.ts';
+import {
+  fieldFromSchema,
+  fieldsFromSchema,
+  type AnySchema,
+  type CmsFieldConfig,
+  type FieldSpec,
+} from './schema-fields.ts';
 import { BODY_EDITOR } from './body-field.ts';
 
 /** Names of the formats registered by `src/cms/admin.ts` (see `src/cms/formats.ts`). */
-export const FORMATS = { toolkit: 'kpa-toolkit-mdx', guide: 'kpa-guide-mdx', kpa: 'kpa-yaml' } as const;
+export const FORMATS = {
+  toolkit: 'kpa-toolkit-mdx',
+  guide: 'kpa-guide-mdx',
+  kpa: 'kpa-yaml',
+  home: 'kpa-home-mdx',
+  glossary: 'kpa-glossary-yaml',
+} as const;
 
 export const TOOLKITS_COLLECTION = 'toolkits';
 
-/** Guide sections editable in the CMS: the folders of `content/docs/`. */
+export const HOME_COLLECTION = 'accueil';
+export const GLOSSARY_COLLECTION = 'glossaire';
+
+/**
+ * Guide sections editable in the CMS: the folders of `content/docs/`. `page` names one of
+ * its pages, with its article, as « Ajout rapide » lists it and as the button « Ajouter … »
+ * of the section says it (a collection's `label_singular`).
+ */
 export const GUIDE_SECTIONS = [
-  { folder: 'decouvrir', label: 'Guide — Découvrir les KPA' },
-  { folder: 'fonctionnement', label: 'Guide — Comment fonctionne un KPA' },
-  { folder: 'creer', label: 'Guide — Créer un KPA' },
-  { folder: 'ressources', label: 'Guide — Ressources' },
-  { folder: 'contribuer', label: 'Guide — Contribuer' },
+  { folder: 'decouvrir', label: 'Guide — Découvrir les KPA', page: 'une page « Découvrir les KPA »' },
+  {
+    folder: 'fonctionnement',
+    label: 'Guide — Comment fonctionne un KPA',
+    page: 'une page « Comment fonctionne un KPA »',
+  },
+  { folder: 'creer', label: 'Guide — Créer un KPA', page: 'une page « Créer un KPA »' },
+  { folder: 'ressources', label: 'Guide — Ressources', page: 'une page « Ressources »' },
+  { folder: 'contribuer', label: 'Guide — Contribuer', page: 'une page « Contribuer »' },
 ] as const;
 
 /** A collection as Decap's configuration spells it. */
 export interface CmsCollectionConfig {
   name: string;
   label: string;
+  /** One entry, with its article: « Ajouter une boîte à outils », « Ajout rapide › un KPA ». */
   label_singular: string;
   description: string;
   folder: string;
@@ -48,45 +73,58 @@ export interface CmsCollectionConfig {
   preview_path?: string;
   sortable_fields?: string[];
   fields: CmsFieldConfig[];
+  /** Never set: a folder collection has no single files (see `CmsFilesCollectionConfig`). */
+  files?: never;
 }
 
-const minutes = (label: string, hint: string): FieldSpec => ({ label, hint, widget: 'number' });
+/** One file of a files collection (the home page, the glossary). */
+export interface CmsFileConfig {
+  name: string;
+  label: string;
+  file: string;
+  description?: string;
+  fields: CmsFieldConfig[];
+}
+
+/** A collection of named single files, each with its own form. */
+export interface CmsFilesCollectionConfig {
+  name: string;
+  label: string;
+  label_singular?: string;
+  description: string;
+  extension: string;
+  format: string;
+  delete: false;
+  files: CmsFileConfig[];
+  /** Never set: the fields belong to each file. */
+  fields?: never;
+}
+
+const minutes = (label: string): FieldSpec => ({ label, widget: 'number' });
 
 const sourceFields: Record<string, FieldSpec> = {
   title: { label: 'Titre de la ressource' },
-  url: { label: 'Adresse web', hint: 'L’adresse complète, commençant par https://' },
+  url: { label: 'Adresse web' },
 };
 
-/** Every field of `toolkitSchema`, in French. TypeScript refuses a missing one. */
+/**
+ * Every field of `toolkitSchema`, in French. TypeScript refuses a missing one. The help
+ * under each field comes from the schema's metadata (`src/schemas/toolkit.ts`).
+ */
 export const TOOLKIT_SPECS: { [K in keyof ToolkitInput]-?: FieldSpec } = {
-  title: {
-    label: 'Titre',
-    hint: 'Le nom de l’activité, court et parlant. Il donne aussi l’adresse de la fiche : il ne change plus ensuite.',
-  },
-  summary: {
-    label: 'Résumé',
-    widget: 'text',
-    hint: `Une ou deux phrases : ce qu’on fait et ce que ça produit (${SUMMARY_MAX} caractères au plus). Affiché sur les cartes et dans la recherche.`,
-  },
+  title: { label: 'Titre' },
+  summary: { label: 'Résumé', widget: 'text' },
   category: {
     label: 'Catégorie',
-    hint: 'Choisissez la plus proche : elle range la fiche dans le catalogue.',
     options: CATEGORIES.map((c) => ({ value: c.id, label: `${c.label} — ${c.description}` })),
+    explainChoice: true,
   },
-  tags: {
-    label: 'Mots-clés',
-    hint: 'En minuscules, séparés par des virgules, pour la recherche (12 au plus).',
-    commaSeparated: true,
-  },
+  tags: { label: 'Mots-clés', commaSeparated: true },
   image: {
     label: 'Illustration',
-    hint: 'Facultative. Une photo ou un dessin que vous avez le droit de partager sous licence libre.',
     fields: {
-      src: { label: 'Image', widget: 'image', hint: 'Envoyée dans public/media/.' },
-      alt: {
-        label: 'Texte alternatif',
-        hint: 'Obligatoire avec une image : décrivez ce qu’elle montre, pour les personnes qui ne la voient pas.',
-      },
+      src: { label: 'Image', widget: 'image' },
+      alt: { label: 'Texte alternatif' },
     },
     extra: { collapsed: true },
   },
@@ -94,97 +132,47 @@ export const TOOLKIT_SPECS: { [K in keyof ToolkitInput]-?: FieldSpec } = {
     label: 'Difficulté',
     widget: 'select',
     options: DIFFICULTIES.map((d) => ({ value: d.level, label: `${d.level} — ${d.label} : ${d.description}` })),
+    explainChoice: true,
   },
   duration: {
     label: 'Durée',
-    hint: 'En minutes : 90 pour 1 h 30, 240 pour 4 h.',
     fields: {
-      preparation: minutes('Préparation (minutes)', 'Réunions, achats, installation, avant le jour J.'),
-      activity: minutes('Activité (minutes)', 'Le temps de l’activité elle-même.'),
+      preparation: minutes('Préparation (minutes)'),
+      activity: minutes('Activité (minutes)'),
     },
   },
   groupSize: {
     label: 'Taille du groupe',
-    hint: 'Combien de personnes il faut pour la mener, au minimum et au maximum.',
     fields: { min: { label: 'Minimum' }, max: { label: 'Maximum' } },
   },
   budget: {
     label: 'Budget (euros)',
-    hint: 'Le coût du matériel seulement, en euros ; 0 si c’est gratuit.',
     fields: { min: { label: 'Minimum' }, max: { label: 'Maximum' } },
   },
-  minAge: {
-    label: 'Âge minimum',
-    hint: 'Facultatif : seulement quand il compte (outils, cuisine).',
-  },
+  minAge: { label: 'Âge minimum' },
   materials: {
     label: 'Matériel à prévoir',
-    hint: 'Ce qui se consomme : ingrédients, fournitures…',
-    fields: {
-      name: { label: 'Quoi' },
-      quantity: { label: 'Quantité', hint: 'En mots : « 2 par personne », « 10 kg ». Facultatif.' },
-    },
-    extra: { label_singular: 'élément', summary: '{{fields.name}}', collapsed: false },
+    fields: { name: { label: 'Quoi' }, quantity: { label: 'Quantité' } },
+    extra: { label_singular: 'élément', collapsed: false },
   },
-  tools: {
-    label: 'Outils',
-    hint: 'Ce qui sert sans se consommer : outils, appareils, équipement.',
-    item: { label: 'Outil' },
-    extra: { label_singular: 'outil' },
-  },
+  tools: { label: 'Outils', item: { label: 'Outil' }, extra: { label_singular: 'outil' } },
   venue: {
     label: 'Le lieu doit offrir',
     options: VENUE_NEEDS.map((v) => ({ value: v.id, label: v.label })),
   },
   economicMissions: {
     label: 'Missions économiques',
-    hint: 'Au moins une : le service rémunéré que le groupe peut proposer grâce à cette activité.',
     item: { label: 'Mission', widget: 'text' },
     extra: { label_singular: 'mission' },
   },
-  commons: {
-    label: 'En faire un commun',
-    widget: 'text',
-    hint: 'Comment partager l’activité et la faire durer : ce qui est documenté, prêté, transmis.',
-  },
-  license: {
-    label: 'Licence',
-    hint: 'CC BY-SA 4.0 comme le reste du guide, sauf raison particulière.',
-    options: LICENSES.map((l) => ({ value: l.id, label: l.label })),
-  },
-  authors: {
-    label: 'Autrices et auteurs',
-    hint: 'Facultatif : des noms ou des collectifs. Sinon, « les contributeurs et contributrices du guide ».',
-    item: { label: 'Nom' },
-    extra: { label_singular: 'nom' },
-  },
-  inspiredBy: {
-    label: 'Sources et inspirations',
-    hint: 'Les pages publiques sur lesquelles s’appuie la fiche.',
-    fields: sourceFields,
-    extra: { label_singular: 'source', summary: '{{fields.title}}' },
-  },
-  variantOf: {
-    label: 'Variante de',
-    widget: 'relation',
-    collection: TOOLKITS_COLLECTION,
-    hint: 'Facultatif : la boîte à outils que celle-ci adapte.',
-  },
-  related: {
-    label: 'Boîtes à outils liées',
-    widget: 'relation',
-    collection: TOOLKITS_COLLECTION,
-    hint: 'Facultatif : d’autres fiches à lire ensuite.',
-  },
-  updated: {
-    label: 'Mise à jour',
-    hint: 'La date de la dernière modification importante.',
-    extra: { default: '{{now}}' },
-  },
-  draft: {
-    label: 'Brouillon',
-    hint: 'Un brouillon est vérifié mais pas publié sur le site.',
-  },
+  commons: { label: 'En faire un commun', widget: 'text' },
+  license: { label: 'Licence', options: LICENSES.map((l) => ({ value: l.id, label: l.label })) },
+  authors: { label: 'Autrices et auteurs', item: { label: 'Nom' }, extra: { label_singular: 'nom' } },
+  inspiredBy: { label: 'Sources et inspirations', fields: sourceFields, extra: { label_singular: 'source' } },
+  variantOf: { label: 'Variante de', widget: 'relation', collection: TOOLKITS_COLLECTION },
+  related: { label: 'Boîtes à outils liées', widget: 'relation', collection: TOOLKITS_COLLECTION },
+  updated: { label: 'Mise à jour', extra: { default: '{{now}}' } },
+  draft: { label: 'Brouillon' },
 };
 
 const TOOLKIT_BODY_HINT =
@@ -220,29 +208,16 @@ export function normalizeToolkit(data: Record<string, unknown>): Record<string, 
   return { ...data, duration: Object.fromEntries(entries) };
 }
 
-/** Every field of `kpaSchema`, in French. */
+/** Every field of `kpaSchema`, in French; the help comes from the schema (`src/schemas/kpa.ts`). */
 export const KPA_SPECS: { [K in keyof KpaData]-?: FieldSpec } = {
-  name: { label: 'Nom', hint: 'Le nom du KPA, écrit comme dans les sources.' },
+  name: { label: 'Nom' },
   town: { label: 'Ville' },
-  region: { label: 'Région', hint: 'Facultatif : seulement si elle est certaine.' },
-  year: { label: 'Année de création', hint: 'Facultatif : seulement si une source la donne.' },
-  status: {
-    label: 'Statut',
-    hint: 'Tel que la source la plus récente le rapporte.',
-    options: KPA_STATUSES.map((s) => ({ value: s.id, label: s.label })),
-  },
-  reportedIn: { label: 'Année de la source du statut', hint: 'Facultatif : quand la source est datée.' },
-  summary: {
-    label: 'Présentation',
-    widget: 'text',
-    hint: 'Facultatif : une ou deux phrases, uniquement des faits tirés des sources.',
-  },
-  sources: {
-    label: 'Sources',
-    hint: 'Au moins une page publique.',
-    fields: sourceFields,
-    extra: { label_singular: 'source', summary: '{{fields.title}}' },
-  },
+  region: { label: 'Région' },
+  year: { label: 'Année de création' },
+  status: { label: 'Statut', options: KPA_STATUSES.map((s) => ({ value: s.id, label: s.label })) },
+  reportedIn: { label: 'Année de la source du statut' },
+  summary: { label: 'Présentation', widget: 'text' },
+  sources: { label: 'Sources', fields: sourceFields, extra: { label_singular: 'source' } },
 };
 
 const GUIDE_BODY_HINT =
@@ -250,42 +225,38 @@ const GUIDE_BODY_HINT =
   'la barre d’outils. La première fois qu’un mot du glossaire apparaît, faites-en un lien vers ' +
   '/ressources/glossaire/#son-identifiant.';
 
+/**
+ * The header fields of a guide page contributors edit, from Starlight's schema extended
+ * with ours (`src/schemas/guide-page.ts`). Starlight's fields have no French help: it is
+ * given here; ours (the description) brings its own.
+ */
+const GUIDE_HEADER_SPECS: Record<string, FieldSpec> = {
+  title: { label: 'Titre', hint: 'Le titre de la page, en tête de page et dans le menu.' },
+  description: { label: 'Description', widget: 'text' },
+  sidebar: {
+    label: 'Menu',
+    hint: 'Facultatif : la place de la page dans le menu de sa rubrique.',
+    pick: true,
+    fields: {
+      order: { label: 'Position dans le menu', hint: 'Facultatif : 1 pour la première page de la rubrique.' },
+    },
+    extra: { collapsed: true },
+  },
+};
+
+/**
+ * The schema of a guide page comes as an argument (from `src/cms/config.ts`, at build
+ * time): importing it here would put Starlight's schemas, icons included, in the editor's
+ * bundle, which imports this module for its names.
+ */
+function guideHeaderFields(pageSchema: AnySchema, specs: Record<string, FieldSpec>): CmsFieldConfig[] {
+  return fieldsFromSchema(pageSchema, specs, '', { pick: true });
+}
+
 /** The fields of a guide page (Starlight's frontmatter, the part contributors edit). */
-export function guideFields(): CmsFieldConfig[] {
+export function guideFields(pageSchema: AnySchema): CmsFieldConfig[] {
   return [
-    {
-      name: 'title',
-      label: 'Titre',
-      widget: 'string',
-      required: true,
-      pattern: ['^[\\s\\S]{3,90}$', 'entre 3 et 90 caractères'],
-    },
-    {
-      name: 'description',
-      label: 'Description',
-      widget: 'text',
-      required: true,
-      hint: 'Une phrase de moins de 160 caractères, reprise par la recherche et les partages.',
-      pattern: ['^[\\s\\S]{20,160}$', 'entre 20 et 160 caractères'],
-    },
-    {
-      name: 'sidebar',
-      label: 'Menu',
-      widget: 'object',
-      required: false,
-      collapsed: true,
-      fields: [
-        {
-          name: 'order',
-          label: 'Position dans le menu',
-          widget: 'number',
-          value_type: 'int',
-          required: false,
-          min: 0,
-          hint: 'Facultatif : 1 pour la première page de la rubrique.',
-        },
-      ],
-    },
+    ...guideHeaderFields(pageSchema, GUIDE_HEADER_SPECS),
     { name: 'body', label: 'Texte de la page', widget: 'markdown', hint: GUIDE_BODY_HINT, ...BODY_EDITOR },
   ];
 }
@@ -294,7 +265,7 @@ export function toolkitCollection(): CmsCollectionConfig {
   return {
     name: TOOLKITS_COLLECTION,
     label: 'Boîtes à outils',
-    label_singular: 'boîte à outils',
+    label_singular: 'une boîte à outils',
     description:
       'Une fiche par activité : le formulaire reprend tous les champs vérifiés par le site. Chaque proposition est relue avant publication.',
     folder: 'content/toolkits',
@@ -311,11 +282,11 @@ export function toolkitCollection(): CmsCollectionConfig {
   };
 }
 
-export function guideCollections(): CmsCollectionConfig[] {
+export function guideCollections(pageSchema: AnySchema): CmsCollectionConfig[] {
   return GUIDE_SECTIONS.map((section) => ({
     name: `guide-${section.folder}`,
     label: section.label,
-    label_singular: 'page',
+    label_singular: section.page,
     description: `Les pages de la rubrique, dans content/docs/${section.folder}/.`,
     folder: `content/docs/${section.folder}`,
     extension: 'mdx',
@@ -326,7 +297,7 @@ export function guideCollections(): CmsCollectionConfig[] {
     identifier_field: 'title',
     summary: '{{title}}',
     preview_path: `${section.folder}/{{slug}}/`,
-    fields: guideFields(),
+    fields: guideFields(pageSchema),
   }));
 }
 
@@ -334,7 +305,7 @@ export function kpaCollection(): CmsCollectionConfig {
   return {
     name: 'kpa',
     label: 'Annuaire des KPA',
-    label_singular: 'KPA',
+    label_singular: 'un KPA',
     description: 'Les KPA connus, d’après les sources publiques seulement.',
     folder: 'content/kpa',
     extension: 'yaml',
@@ -345,5 +316,110 @@ export function kpaCollection(): CmsCollectionConfig {
     identifier_field: 'name',
     summary: '{{name}} ({{town}})',
     fields: fieldsFromSchema(kpaSchema, KPA_SPECS),
+  };
+}
+
+/** The home page: its header (title, description, the banner's sentence and buttons) and its text. */
+const HOME_SPECS: Record<string, FieldSpec> = {
+  title: GUIDE_HEADER_SPECS['title'] ?? { label: 'Titre' },
+  description: { label: 'Description', widget: 'text' },
+  hero: {
+    label: 'Bandeau d’accueil',
+    hint: 'Le haut de la page : une phrase d’accroche et des boutons.',
+    pick: true,
+    fields: {
+      tagline: {
+        label: 'Phrase d’accroche',
+        hint: 'Une phrase sous le titre, qui dit à quoi sert le guide.',
+      },
+      actions: {
+        label: 'Boutons',
+        hint: 'Les boutons sous la phrase d’accroche, dans l’ordre où ils s’affichent.',
+        // In the order of content/docs/index.mdx: a saved button keeps its lines in place.
+        pick: true,
+        fields: {
+          text: { label: 'Texte du bouton', hint: 'Deux ou trois mots. Exemple : « Découvrir les KPA ».' },
+          link: {
+            label: 'Lien',
+            hint: 'Une page du site, depuis la racine, ou une adresse complète. Exemple : « /boites-a-outils/ ».',
+          },
+          icon: {
+            label: 'Icône',
+            hint: 'Facultatif : le nom d’une icône de Starlight. Exemple : « right-arrow » (une flèche).',
+          },
+          variant: {
+            label: 'Style',
+            hint: 'Le premier bouton est en général « Principal ».',
+            options: [
+              { value: 'primary', label: 'Principal (plein)' },
+              { value: 'secondary', label: 'Secondaire (contour)' },
+              { value: 'minimal', label: 'Discret (texte seul)' },
+            ],
+          },
+        },
+        extra: { label_singular: 'bouton' },
+      },
+    },
+  },
+};
+
+const HOME_BODY_HINT =
+  'Le texte de la page d’accueil, en Markdown. Les cartes (<CardGrid>, <LinkCard>) s’écrivent sans import ; ' +
+  'pas d’accolades.';
+
+/** The home page, `content/docs/index.mdx`, as a collection of one file. */
+export function homeCollection(pageSchema: AnySchema): CmsFilesCollectionConfig {
+  return {
+    name: HOME_COLLECTION,
+    label: 'Page d’accueil',
+    description: 'La première page du site : sa phrase d’accroche, ses boutons et son texte.',
+    extension: 'mdx',
+    format: FORMATS.home,
+    delete: false,
+    files: [
+      {
+        name: 'accueil',
+        label: 'Page d’accueil',
+        file: 'content/docs/index.mdx',
+        fields: [
+          ...guideHeaderFields(pageSchema, HOME_SPECS),
+          { name: 'body', label: 'Texte de la page', widget: 'markdown', hint: HOME_BODY_HINT, ...BODY_EDITOR },
+        ],
+      },
+    ],
+  };
+}
+
+/** Every field of a glossary entry, in French; the help comes from `src/schemas/glossary.ts`. */
+export const GLOSSARY_SPECS: Record<string, FieldSpec> = {
+  id: { label: 'Identifiant' },
+  term: { label: 'Terme' },
+  forms: { label: 'Formes dans le texte', item: { label: 'Forme' }, extra: { label_singular: 'forme' } },
+  definition: { label: 'Définition', widget: 'text' },
+};
+
+/** The glossary, `content/glossaire.yaml`: one list of terms (see `glossaryFromFile`). */
+export function glossaryCollection(): CmsFilesCollectionConfig {
+  return {
+    name: GLOSSARY_COLLECTION,
+    label: 'Glossaire',
+    description: 'Les mots du guide et leur définition, affichés sur la page Glossaire.',
+    extension: 'yaml',
+    format: FORMATS.glossary,
+    delete: false,
+    files: [
+      {
+        name: 'glossaire',
+        label: 'Glossaire',
+        file: 'content/glossaire.yaml',
+        fields: [
+          fieldFromSchema('entries', glossarySchema, {
+            label: 'Termes',
+            fields: GLOSSARY_SPECS,
+            extra: { label_singular: 'terme', collapsed: true, summary: "{{fields.term | default('(à compléter)')}}" },
+          }),
+        ],
+      },
+    ],
   };
 }

@@ -4,7 +4,16 @@
  * page embeds it as JSON; `src/cms/admin.ts` hands it to `CMS.init` (`load_config_file:
  * false`: there is no `config.yml` to drift).
  */
-import { guideCollections, kpaCollection, toolkitCollection, type CmsCollectionConfig } from './collections.ts';
+import {
+  glossaryCollection,
+  guideCollections,
+  homeCollection,
+  kpaCollection,
+  toolkitCollection,
+  type CmsCollectionConfig,
+  type CmsFilesCollectionConfig,
+} from './collections.ts';
+import { guidePageSchemaOutsideAstro } from '../schemas/guide-page.ts';
 import { REPO_BRANCH, REPO_URL, SITE_URL } from '../config/site.ts';
 
 export const BACKENDS = ['github', 'gitlab', 'gitea', 'test-repo'] as const;
@@ -51,7 +60,7 @@ export interface CmsConfigJson {
   public_folder: string;
   slug: { encoding: 'ascii'; clean_accents: true; sanitize_replacement: '-' };
   editor: { preview: boolean };
-  collections: CmsCollectionConfig[];
+  collections: (CmsCollectionConfig | CmsFilesCollectionConfig)[];
 }
 
 export class CmsConfigError extends Error {
@@ -133,10 +142,11 @@ export function cmsSettingsFromEnv(env: Record<string, string | undefined>, opti
   return settings;
 }
 
+/** `{{collection}}` is a collection's `label_singular`, with its article (« une boîte à outils »). */
 const COMMIT_MESSAGES = {
-  create: 'Créer « {{slug}} » ({{collection}})',
-  update: 'Modifier « {{slug}} » ({{collection}})',
-  delete: 'Supprimer « {{slug}} » ({{collection}})',
+  create: 'Ajouter {{collection}} : {{path}}',
+  update: 'Modifier {{path}}',
+  delete: 'Supprimer {{path}}',
   uploadMedia: 'Ajouter le média « {{path}} »',
   deleteMedia: 'Supprimer le média « {{path}} »',
   openAuthoring: '{{message}}',
@@ -215,6 +225,7 @@ function backendConfig(settings: CmsSettings): {
 
 export function buildCmsConfig(settings: CmsSettings): CmsConfigJson {
   const { backend, publishMode } = backendConfig(settings);
+  const pageSchema = guidePageSchemaOutsideAstro();
   const site = settings.siteUrl.replace(/\/+$/, '');
   return {
     load_config_file: false,
@@ -233,7 +244,13 @@ export function buildCmsConfig(settings: CmsSettings): CmsConfigJson {
     public_folder: PUBLIC_FOLDER,
     slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
     editor: { preview: true },
-    collections: [toolkitCollection(), ...guideCollections(), kpaCollection()],
+    collections: [
+      toolkitCollection(),
+      homeCollection(pageSchema),
+      ...guideCollections(pageSchema),
+      glossaryCollection(),
+      kpaCollection(),
+    ],
   };
 }
 

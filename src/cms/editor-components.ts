@@ -14,6 +14,7 @@ import { markdownToRemark, type RemarkNode } from 'decap-cms-widget-markdown/dis
 import type { StarlightIcon } from '@astrojs/starlight/types';
 import { createElement, type ReactElement } from 'react';
 import { askInDialog } from './inline-form.ts';
+import { DIAGRAM_CHOICES } from './diagram-choices.ts';
 
 /** A field of a component's form, as Decap's configuration spells it. */
 export interface ComponentField {
@@ -80,6 +81,7 @@ export const COMPONENT_ATTRIBUTES = {
   Timeline: [],
   KpaList: [],
   Glossary: [],
+  Diagram: ['name'],
 } as const satisfies Record<string, readonly string[]>;
 
 type ComponentName = keyof typeof COMPONENT_ATTRIBUTES;
@@ -535,6 +537,30 @@ const glossary: BlockComponent = {
   toPreview: () => '<p><em>Ici, toutes les définitions du glossaire.</em></p>',
 };
 
+const diagram: BlockComponent = {
+  id: 'Diagram',
+  label: 'Schéma',
+  fields: [
+    {
+      name: 'name',
+      label: 'Schéma',
+      widget: 'select',
+      options: DIAGRAM_CHOICES,
+      default: DIAGRAM_CHOICES[0]?.value,
+      hint: 'Un schéma de content/diagrams/, dessiné par le site avec sa légende. Pour en créer un, voir CONTRIBUTING.md.',
+    },
+  ],
+  pattern: selfClosingPattern('Diagram'),
+  fromBlock: (match) => readAttributes(match[1]),
+  toBlock: (data) => selfClosing('Diagram', data),
+  // The drawing the site shows (`npm run diagrams` keeps it in public/media/diagrammes/),
+  // addressed from /admin/ so that it resolves under any base path.
+  toPreview: (data) =>
+    `<figure><img src="../media/diagrammes/${encodeURIComponent(text(data['name']))}.svg" alt=""><figcaption>${escapeHtml(
+      labelOf(DIAGRAM_CHOICES, data['name']) || data['name'],
+    )}</figcaption></figure>`,
+};
+
 const badgeFields: ComponentField[] = [
   { name: 'text', label: 'Texte', widget: 'string', hint: 'Un ou deux mots : « Nouveau », « Gratuit ».' },
   { name: 'variant', label: 'Couleur', widget: 'select', required: false, options: BADGE_VARIANTS },
@@ -570,6 +596,7 @@ export const EDITOR_COMPONENTS: readonly EditorComponent[] = [
   linkCard,
   cardGrid,
   timeline,
+  diagram,
   badge,
   kpaList,
   glossary,

@@ -6,7 +6,7 @@
  * plain YAML, drop empty values (an empty optional field is absent, never `''`), and keep
  * the body as it is. Pure functions: the unit tests run them on every content file.
  */
-import { parse, parseDocument, stringify } from 'yaml';
+import { Document, isMap, isScalar, isSeq, parse, parseDocument, stringify } from 'yaml';
 
 /**
  * Key under which `fromFile` hands Decap the original YAML text of the entry. Decap keeps
@@ -203,4 +203,143 @@ export function frontmatterToFile(data: Data, options: FormatOptions = {}): stri
   const header = updateYaml(typeof source === 'string' ? source : undefined, rest, options);
   const text = typeof body === 'string' ? body.replace(/^(?:\r?\n)+/, '').replace(/\s+$/, '') : '';
   return `---\n${header}---\n${text === '' ? '' : `\n${text}\n`}`;
+}
+
+/**
+ * A YAML file whose top level is a list (the glossary): each item with its exact text,
+ * the comment lines above it, and the blank lines after it. `undefined` when the text is
+ * not the simple block sequence this relies on, so the caller rewrites everything.
+ */
+function splitSequence(source: string): { preamble: string; items: { text: string; after: string }[] } | undefined {
+  const lines = source.split('\n');
+  // A text ending with a newline splits into a last empty string: it is not a line.
+  if (lines.at(-1) === '') lines.pop();
+  const items: { text: string; after: string }[] = [];
+  let preamble = '';
+  let pending: string[] = [];
+  for (const line of lines) {
+    const last = items.at(-1);
+    if (/^-(?:[ \t]|$)/.test(line)) {
+      items.push({ text: [...pending, line].join('\n') + '\n', after: '' });
+      pending = [];
+    } else if (line.trim() === '' && pending.length === 0) {
+      if (last) last.after += '\n';
+      else preamble += '\n';
+    } else if (/^#/.test(line)) {
+      pending.push(line);
+    } else if (last && last.after === '' && pending.length === 0) {
+      last.text += line + '\n';
+    } else if (!last) {
+      preamble += [...pending, line].join('\n') + '\n';
+      pending = [];
+    } else {
+      return undefined;
+    }
+  }
+  if (pending.length > 0) {
+    const last = items.at(-1);
+    if (!last) preamble += pending.join('\n') + '\n';
+    else last.after += pending.join('\n') + '\n';
+  }
+  if (!source.endsWith('\n')) {
+    const last = items.at(-1);
+    if (!last || last.after !== '') return undefined;
+    last.text = last.text.slice(0, -1);
+  }
+  const doc = parseDocument(source);
+  if (doc.errors.length > 0) return undefined;
+  const parsed: unknown = doc.toJS();
+  if (!Array.isArray(parsed) || parsed.length !== items.length) return undefined;
+  const each = items.map((item) => parse(item.text) as unknown);
+  if (!each.every((value, i) => Array.isArray(value) && value.length === 1 && sameValue(value[0], parsed[i]))) {
+    return undefined;
+  }
+  return { preamble, items };
+}
+
+/**
+ * One new or changed list item, written the way the file writes the others: a key whose
+ * list is in brackets elsewhere (`forms: [CAB]`) gets brackets, a text folded with `>-`
+ * elsewhere is folded, at the width the file's folded texts use.
+ */
+function sequenceItem(item: unknown, source: string | undefined): string {
+  const doc = new Document([item]);
+  let width = 80;
+  if (source !== undefined) {
+    const model = parseDocument(source);
+    const first = isSeq(model.contents) ? model.contents.items : [];
+    const rendered = doc.contents;
+    const target = isSeq(rendered) ? rendered.items[0] : undefined;
+    if (isMap(target)) {
+      for (const pair of target.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+        if (key === undefined) continue;
+        const like = first.map((m) => (isMap(m) ? m.get(key, true) : undefined)).find((n) => n !== undefined);
+        if (isSeq(like) && isSeq(pair.value)) pair.value.flow = like.flow ?? false;
+        if (isScalar(like) && isScalar(pair.value) && typeof pair.value.value === 'string' && like.type) {
+          pair.value.type = like.type;
+        }
+      }
+    }
+    // Folded text is cut at the width of the file's folded texts: nine lines in ten are no
+    // longer (the others hold a long link, which YAML cannot cut).
+    const folded = source
+      .split('\n')
+      .filter((line) => /^ {4}\S/.test(line))
+      .map((line) => line.length)
+      .sort((a, b) => a - b);
+    const typical = folded[Math.floor(folded.length * 0.9)];
+    if (typical !== undefined) width = typical;
+  }
+  return doc.toString({ lineWidth: width, minContentWidth: 0, flowCollectionPadding: false });
+}
+
+/**
+ * Writes `items` as a YAML list, reusing the exact text of every item of `source` whose
+ * value is unchanged (wherever it moved), writing the others like their neighbours, and
+ * keeping the blank lines between items.
+ */
+export function updateYamlSequence(source: string | undefined, items: readonly unknown[]): string {
+  const clean = items.map((item) => pruneEmpty(item)).filter((item) => item !== undefined);
+  const original = source === undefined ? undefined : splitSequence(source);
+  const before = original?.items ?? [];
+  const values = original && source !== undefined ? (parse(source) as unknown[]) : [];
+  // The blank lines that most often separate two items; one when there is nothing to go by.
+  const separators = before.slice(0, -1).map((item) => item.after);
+  const usual = separators.sort((a, b) => count(separators, b) - count(separators, a))[0] ?? '\n';
+  const used = new Set<number>();
+  const written = clean.map((item) => {
+    const index = values.findIndex((value, i) => !used.has(i) && sameValue(pruneEmpty(value), item));
+    const reused = index === -1 ? undefined : before[index];
+    if (reused === undefined) return { text: sequenceItem(item, source), after: usual };
+    used.add(index);
+    return { text: reused.text, after: index === before.length - 1 ? usual : reused.after };
+  });
+  const end = before.at(-1)?.after ?? '';
+  const body = written
+    .map((entry, i) => {
+      if (i === written.length - 1) return entry.text + end;
+      return (entry.text.endsWith('\n') ? entry.text : `${entry.text}\n`) + entry.after;
+    })
+    .join('');
+  return (original?.preamble ?? '') + body;
+}
+
+function count<T>(list: readonly T[], value: T): number {
+  return list.filter((item) => item === value).length;
+}
+
+/** Key under which the glossary's form holds its list of terms. */
+export const GLOSSARY_KEY = 'entries';
+
+/** Reads the glossary: a YAML list, handed to Decap as one field of an object. */
+export function glossaryFromFile(content: string): Data {
+  const parsed: unknown = parse(content);
+  return { [GLOSSARY_KEY]: Array.isArray(parsed) ? parsed : [], [SOURCE_KEY]: content };
+}
+
+export function glossaryToFile(data: Data): string {
+  const source = data[SOURCE_KEY];
+  const entries = data[GLOSSARY_KEY];
+  return updateYamlSequence(typeof source === 'string' ? source : undefined, Array.isArray(entries) ? entries : []);
 }

@@ -1,7 +1,9 @@
 /**
  * Uploads in the online editor: an SVG is sanitized before Decap ever sees it, a file over
  * the limit of its type is refused (`src/lib/media-types.ts`, the limits `npm run
- * validate` applies). Rasters and PDFs under their limit pass unchanged.
+ * validate` applies), and every file is renamed: a safe name (lower-case ASCII letters,
+ * digits and dashes) followed by a digest of its content, so that two different pictures
+ * both called `photo.jpg` never overwrite each other. Rasters and PDFs keep their bytes.
  *
  * Decap 3 has no hook before an upload (its events are about entries), and it makes a
  * `blob:` address of the chosen file at once, an address with the origin of `/admin/`: the
@@ -99,7 +101,44 @@ export function sanitizeSvg(text: string, name: string): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(root)}\n`;
 }
 
-/** The file to store for a chosen file: the same, or a sanitized SVG; refused when over its limit. */
+/** The longest base name kept, before the digest: long enough to say what the picture is. */
+const NAME_MAX = 60;
+
+/** `Photo du marché (été).JPG` → `photo-du-marche-ete` (and `jpg`). */
+export function safeBaseName(name: string): string {
+  const dot = name.lastIndexOf('.');
+  const base = dot > 0 ? name.slice(0, dot) : name;
+  const safe = base
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .slice(0, NAME_MAX)
+    .replace(/^-+|-+$/g, '');
+  return safe === '' ? 'fichier' : safe;
+}
+
+/** Eight hexadecimal digits of the SHA-256 of `bytes` (random ones where the page cannot hash). */
+async function digest(bytes: ArrayBuffer): Promise<string> {
+  const hex = (data: Uint8Array) => [...data].map((b) => b.toString(16).padStart(2, '0')).join('');
+  // `crypto.subtle` exists only on https:// and on this machine's own addresses.
+  if (typeof crypto.subtle === 'undefined') return hex(crypto.getRandomValues(new Uint8Array(4)));
+  return hex(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))).slice(0, 8);
+}
+
+/**
+ * The name a file is stored under in `public/media/`: its safe base name, a dash and the
+ * digest of its content, its extension in lower case. A name that already ends with that
+ * digest (a picture downloaded from the site and sent again) keeps it once.
+ */
+export async function mediaFileName(name: string, bytes: ArrayBuffer): Promise<string> {
+  const hash = await digest(bytes);
+  const base = safeBaseName(name);
+  const stem = base.endsWith(`-${hash}`) ? base : `${base}-${hash}`;
+  return `${stem}.${extensionOf(name)}`;
+}
+
+/** The file to store for a chosen file: renamed, an SVG sanitized; refused when over its limit. */
 export async function prepareUpload(file: File): Promise<File> {
   const type = typeOfExtension(extensionOf(file.name));
   if (type === undefined) {
@@ -111,9 +150,43 @@ export async function prepareUpload(file: File): Promise<File> {
       `« ${file.name} » est trop lourd (${formatSize(file.size)}, au plus ${formatSize(maxBytes)} pour un ${label}) : réduisez ses dimensions ou sa qualité, puis réessayez.`,
     );
   }
-  if (type !== 'svg') return file;
-  const clean = sanitizeSvg(await file.text(), file.name);
-  return new File([clean], file.name, { type: 'image/svg+xml', lastModified: file.lastModified });
+  if (type !== 'svg') {
+    const bytes = await file.arrayBuffer();
+    return new File([bytes], await mediaFileName(file.name, bytes), {
+      type: file.type,
+      lastModified: file.lastModified,
+    });
+  }
+  const clean = new TextEncoder().encode(sanitizeSvg(await file.text(), file.name));
+  return new File([clean], await mediaFileName(file.name, clean.buffer), {
+    type: 'image/svg+xml',
+    lastModified: file.lastModified,
+  });
+}
+
+/**
+ * Pictures sent in this session, by file name: their address in the browser's memory.
+ * Decap reads `/media/x.jpg` as a web address, which the site serves only once the file is
+ * saved (and, online, published): the form and the previews show a new picture from here.
+ */
+const sentThisSession = new Map<string, string>();
+
+/** The in-memory address of a picture sent in this session, for its site path (`/media/x.jpg`). */
+export function freshUploadUrl(path: string): string | undefined {
+  return sentThisSession.get(path.slice(path.lastIndexOf('/') + 1));
+}
+
+/**
+ * What a preview shows for a picture's site path: the picture just sent, or what Decap
+ * gives (its `AssetProxy` reads as its address).
+ */
+export function previewImageUrl(path: string, getAsset: ((path: string) => unknown) | undefined): string {
+  const fresh = freshUploadUrl(path);
+  if (fresh !== undefined) return fresh;
+  const asset = getAsset?.(path);
+  if (typeof asset === 'string') return asset;
+  const url = (asset as { url?: unknown } | null | undefined)?.url;
+  return typeof url === 'string' ? url : path;
 }
 
 /** `change` events this module sent itself, which it lets through. */
@@ -135,7 +208,10 @@ export function guardUploads(): void {
       void Promise.all(files.map((f) => prepareUpload(f))).then(
         (prepared) => {
           const transfer = new DataTransfer();
-          for (const file of prepared) transfer.items.add(file);
+          for (const file of prepared) {
+            transfer.items.add(file);
+            sentThisSession.set(file.name, URL.createObjectURL(file));
+          }
           input.files = transfer.files;
           const again = new Event('change', { bubbles: true });
           resent.add(again);

@@ -10,6 +10,7 @@ import { toolkitFacts } from '../lib/toolkit-facts.ts';
 import { LICENSES, VENUE_NEEDS, toolkitSchema } from '../schemas/toolkit.ts';
 import { entryHeader, fieldLabel, schemaIssues } from './check-entry.ts';
 import type { CmsFieldConfig } from './schema-fields.ts';
+import { previewImageUrl } from './media-upload.ts';
 
 /** The part of Decap's preview props this template reads. */
 export interface PreviewProps {
@@ -103,7 +104,11 @@ export function toolkitPreview(fields: readonly CmsFieldConfig[]) {
       h('p', { className: 'toolkit-lead' }, text(data['summary'])),
       factsPanel(data, slug, fields),
       text(image['src']) &&
-        h('img', { className: 'toolkit-image', src: String(getAsset(text(image['src']))), alt: text(image['alt']) }),
+        h('img', {
+          className: 'toolkit-image',
+          src: previewImageUrl(text(image['src']), getAsset),
+          alt: text(image['alt']),
+        }),
       materials.length + tools.length + venue.length > 0 &&
         h(
           'section',

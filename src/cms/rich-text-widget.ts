@@ -106,34 +106,9 @@ export function richTextMarkdownControl(MarkdownControl: MarkdownControlClass): 
   };
 }
 
-/** The phrases of Decap's French locale that its Markdown editor lacks (they show in English). */
-export const MARKDOWN_PHRASES_FR = {
-  editor: {
-    editorWidgets: {
-      markdown: {
-        strikethrough: 'Barré',
-        toggleMode: { rich: 'Passer en texte enrichi', markdown: 'Passer en Markdown' },
-      },
-    },
-  },
-};
-
-type Phrases = { [key: string]: string | Phrases };
-
-/** `base` with `extra` laid over it, key by key. */
-export function mergePhrases(base: Phrases, extra: Phrases): Phrases {
-  const merged: Phrases = { ...base };
-  for (const [key, value] of Object.entries(extra)) {
-    const current = merged[key];
-    merged[key] = typeof value === 'object' && typeof current === 'object' ? mergePhrases(current, value) : value;
-  }
-  return merged;
-}
-
 /**
- * Replaces Decap's `markdown` widget by the wrapper above, and completes the French phrases
- * of its editor (merged into whatever French phrases are registered, so that other additions
- * stay).
+ * Replaces Decap's `markdown` widget by the wrapper above (its French phrases are in
+ * `src/cms/locale-fr.ts`).
  */
 export function registerRichTextWidget(cms: DecapCms): void {
   // The registry keeps the widget's configuration schema too; Decap's types leave it out.
@@ -144,5 +119,4 @@ export function registerRichTextWidget(cms: DecapCms): void {
   // keeps Decap's schema of the widget's options (modes, buttons, editor_components).
   const register = cms.registerWidget as (name: string, control: unknown, preview: unknown, schema: unknown) => void;
   register('markdown', control, markdown.preview, markdown.schema);
-  cms.registerLocale('fr', mergePhrases((cms.getLocale('fr') ?? {}) as Phrases, MARKDOWN_PHRASES_FR));
 }

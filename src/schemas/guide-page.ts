@@ -17,7 +17,10 @@ export const guidePageSchema = docsSchema({
       .string()
       .trim()
       .min(20, 'la description doit faire au moins 20 caractères')
-      .max(DESCRIPTION_MAX, `la description doit faire au plus ${DESCRIPTION_MAX} caractères`),
+      .max(DESCRIPTION_MAX, `la description doit faire au plus ${DESCRIPTION_MAX} caractères`)
+      .meta({
+        description: 'Une phrase qui dit ce que la page apporte, reprise par la recherche et les partages.',
+      }),
   }),
 });
 

@@ -143,14 +143,14 @@ const durationSchema = z.union([z.number(), z.string()]).transform((value, ctx) 
   return minutes;
 });
 
-/** A `{ min, max }` range where `min` must not exceed `max`. */
-function range(unit: string, minimum: number) {
+/** A `{ min, max }` range where `min` must not exceed `max`; `help` says what each bound means. */
+function range(unit: string, minimum: number, help: { min: string; max: string }) {
   return z
     .strictObject({
       /** Lower bound. */
-      min: z.number().int().min(minimum),
+      min: z.number().int().min(minimum).meta({ description: help.min }),
       /** Upper bound, at least `min`. */
-      max: z.number().int().min(minimum),
+      max: z.number().int().min(minimum).meta({ description: help.max }),
     })
     .refine((r) => r.min <= r.max, {
       error: `le minimum dépasse le maximum (${unit})`,
@@ -165,19 +165,58 @@ const slug = z
     'identifiant attendu en minuscules sans accents, mots séparés par des tirets (ex. « disco-soupe »)',
   );
 
+/**
+ * The alternative text of a picture, for people who cannot see it: the toolkit's
+ * illustration and every image of a body written in the online editor.
+ */
+export const imageAltSchema = z
+  .string()
+  .trim()
+  .min(5, 'le texte alternatif de l’image est obligatoire')
+  .meta({
+    description:
+      'Obligatoire avec une image : décrivez ce qu’elle montre, pour les personnes qui ne la voient pas (inutile de commencer par « image de »).',
+    examples: ['Une table couverte de légumes épluchés, et des bénévoles qui coupent en musique'],
+  });
+
 export const toolkitSchema = z.strictObject({
   /** Title shown on the page, the card and in search. Required. */
-  title: z.string().trim().min(3, 'le titre doit faire au moins 3 caractères').max(90),
+  title: z
+    .string()
+    .trim()
+    .min(3, 'le titre doit faire au moins 3 caractères')
+    .max(90)
+    .meta({
+      description: 'Le nom de l’activité, court et parlant. Il donne aussi l’adresse de la fiche.',
+      examples: ['Disco Soupe'],
+    }),
   /** One or two sentences that say what the activity is and what it produces. At most 160 characters. Required. */
   summary: z
     .string()
     .trim()
     .min(20, 'le résumé doit faire au moins 20 caractères')
-    .max(SUMMARY_MAX, `le résumé doit faire au plus ${SUMMARY_MAX} caractères`),
+    .max(SUMMARY_MAX, `le résumé doit faire au plus ${SUMMARY_MAX} caractères`)
+    .meta({
+      description:
+        'Une ou deux phrases : ce qu’on fait et ce que ça produit. Affiché sur les cartes et dans la recherche.',
+      examples: [
+        'Éplucher en musique des fruits et légumes qui allaient finir à la poubelle, puis partager soupes, salades et jus, gratuitement ou à prix libre.',
+      ],
+    }),
   /** One of the closed list `CATEGORIES`. Required. */
-  category: z.enum(CATEGORY_IDS),
+  category: z
+    .enum(CATEGORY_IDS)
+    .meta({ description: 'Choisissez la plus proche : elle range la fiche dans le catalogue.' }),
   /** Free keywords for search, lower case. Default: none. */
-  tags: z.array(z.string().trim().min(2).max(40)).max(12).default([]),
+  tags: z
+    .array(z.string().trim().min(2).max(40))
+    .max(12)
+    .default([])
+    .meta({
+      description:
+        'Des mots qu’on pourrait chercher sans qu’ils soient dans le texte, en minuscules, séparés par des virgules.',
+      examples: ['anti-gaspillage, cuisine, prix libre'],
+    }),
   /** An illustration under `public/`, with its alternative text. Optional. */
   image: z
     .strictObject({
@@ -187,71 +226,151 @@ export const toolkitSchema = z.strictObject({
         .regex(
           /^\/[^\s]+\.(?:jpe?g|png|webp|avif|svg)$/i,
           'chemin d’image attendu, commençant par « / » (ex. « /media/photo.jpg »)',
-        ),
+        )
+        .meta({
+          description:
+            'Une photo ou un dessin en JPEG, PNG, WebP, AVIF ou SVG, envoyé depuis votre ordinateur : il rejoint public/media/ sous un nom sûr et unique.',
+        }),
       /** What the picture shows, for people who cannot see it. Required with an image. */
-      alt: z.string().trim().min(5, 'le texte alternatif de l’image est obligatoire'),
+      alt: imageAltSchema,
     })
-    .optional(),
+    .optional()
+    .meta({
+      description: 'Facultative. Une image que vous avez le droit de partager sous licence libre, avec sa description.',
+    }),
   /** 1 (très facile) to 5 (expert); see `DIFFICULTIES`. Required. */
-  difficulty: z.number().int().min(1).max(5),
-  /** Time needed, in minutes or as text ("1 h 30"): preparation before, and the activity itself. Required. */
-  duration: z.strictObject({
-    /** Preparation time (meetings, shopping, setting up). */
-    preparation: durationSchema,
-    /** Time of the activity itself. */
-    activity: durationSchema,
+  difficulty: z.number().int().min(1).max(5).meta({
+    description:
+      'Ce qu’il faut savoir faire et organiser pour mener l’activité. Chaque niveau est décrit dans la liste.',
   }),
+  /** Time needed, in minutes or as text ("1 h 30"): preparation before, and the activity itself. Required. */
+  duration: z
+    .strictObject({
+      /** Preparation time (meetings, shopping, setting up). */
+      preparation: durationSchema.meta({
+        description: 'En minutes : réunions, achats, installation, avant le jour J.',
+        examples: [90],
+      }),
+      /** Time of the activity itself. */
+      activity: durationSchema.meta({
+        description: 'En minutes : le temps de l’activité elle-même.',
+        examples: [240],
+      }),
+    })
+    .meta({ description: 'En minutes : 90 pour 1 h 30, 240 pour 4 h.' }),
   /** How many people it takes, from `min` to `max`. Required. */
-  groupSize: range('taille du groupe', 1),
+  groupSize: range('taille du groupe', 1, {
+    min: 'Le nombre de personnes qu’il faut au moins pour mener l’activité.',
+    max: 'Le nombre de personnes au-delà duquel le groupe devient trop grand.',
+  }).meta({ description: 'Combien de personnes il faut pour mener l’activité, au minimum et au maximum.' }),
   /** Cost of materials only, in euros, from `min` to `max`. Required. */
-  budget: range('budget', 0),
+  budget: range('budget', 0, {
+    min: 'En euros, quand presque tout est récupéré ou prêté ; 0 si c’est gratuit.',
+    max: 'En euros, quand il faut tout acheter.',
+  }).meta({ description: 'Le coût du matériel seulement, en euros.' }),
   /** Minimum age when it matters (tools, food handling). Optional. */
-  minAge: z.number().int().min(6).max(99).optional(),
+  minAge: z
+    .number()
+    .int()
+    .min(6)
+    .max(99)
+    .optional()
+    .meta({ description: 'Facultatif : seulement quand il compte (outils, cuisine).' }),
   /** Consumables and supplies, each with an optional quantity. Default: none. */
   materials: z
     .array(
       z.strictObject({
         /** What it is. */
-        name: z.string().trim().min(2),
+        name: z
+          .string()
+          .trim()
+          .min(2)
+          .meta({ description: 'Ce qu’il faut prévoir.', examples: ['Fruits et légumes invendus ou abîmés'] }),
         /** How much, in words ("2 par personne", "10 kg"); a bare number is kept as text. Optional. */
         quantity: z
           .union([z.string().trim().min(1), z.number().positive()])
           .transform(String)
-          .optional(),
+          .optional()
+          .meta({ description: 'Facultatif, en mots.', examples: ['2 par personne', '10 kg'] }),
       }),
     )
-    .default([]),
+    .default([])
+    .meta({ description: 'Ce qui se consomme : ingrédients, fournitures…' }),
   /** Tools and equipment that are used but not consumed. Default: none. */
-  tools: z.array(z.string().trim().min(2)).default([]),
+  tools: z
+    .array(
+      z
+        .string()
+        .trim()
+        .min(2)
+        .meta({ description: 'Un outil ou un appareil.', examples: ['Mixeur plongeant'] }),
+    )
+    .default([])
+    .meta({ description: 'Ce qui sert sans se consommer : outils, appareils, équipement.' }),
   /** What the venue must offer, from `VENUE_NEEDS`. Default: none. */
-  venue: z.array(z.enum(VENUE_NEED_IDS)).default([]),
+  venue: z
+    .array(z.enum(VENUE_NEED_IDS))
+    .default([])
+    .meta({ description: 'Ce que le lieu doit offrir pour que l’activité s’y tienne.' }),
   /** The paid services this activity can lead to. At least one. */
-  economicMissions: z.array(z.string().trim().min(5)).min(1, 'indiquez au moins une mission économique'),
+  economicMissions: z
+    .array(
+      z
+        .string()
+        .trim()
+        .min(5)
+        .meta({
+          description: 'Un service que le groupe peut proposer contre rémunération.',
+          examples: ['Animation d’un atelier cuisine anti-gaspillage pour une école ou un centre social'],
+        }),
+    )
+    .min(1, 'indiquez au moins une mission économique')
+    .meta({ description: 'Le ou les services rémunérés que le groupe peut proposer grâce à cette activité.' }),
   /** How to share the activity back and make it last ("s'infinitiser"). Required. */
-  commons: z.string().trim().min(20, 'expliquez en au moins 20 caractères comment en faire un commun'),
+  commons: z.string().trim().min(20, 'expliquez en au moins 20 caractères comment en faire un commun').meta({
+    description: 'Comment partager l’activité et la faire durer : ce qui est documenté, prêté, transmis.',
+  }),
   /** SPDX identifier of the toolkit's licence. Default: `CC-BY-SA-4.0`. */
-  license: z.enum(LICENSE_IDS).default(DEFAULT_LICENSE),
+  license: z
+    .enum(LICENSE_IDS)
+    .default(DEFAULT_LICENSE)
+    .meta({ description: 'CC BY-SA 4.0 comme le reste du guide, sauf raison particulière.' }),
   /** Who wrote the toolkit (names or collectives). Default: the contributors of the guide. */
-  authors: z.array(z.string().trim().min(2)).default([]),
+  authors: z
+    .array(z.string().trim().min(2).meta({ description: 'Un nom ou un collectif.' }))
+    .default([])
+    .meta({
+      description:
+        'Facultatif : des noms ou des collectifs. Sans nom, la fiche est signée « les contributeurs et contributrices du guide ».',
+    }),
   /** Public resources this toolkit draws on. Default: none. */
   inspiredBy: z
     .array(
       z.strictObject({
         /** Title of the resource. */
-        title: z.string().trim().min(2),
+        title: z
+          .string()
+          .trim()
+          .min(2)
+          .meta({ description: 'Le titre de la page ou du document.', examples: ['Toolkit Disco Soupe'] }),
         /** Its public address. */
-        url: z.url({ protocol: /^https?$/, error: 'adresse web attendue (https://…)' }),
+        url: z
+          .url({ protocol: /^https?$/, error: 'adresse web attendue (https://…)' })
+          .meta({ description: 'Son adresse complète.', examples: ['https://discosoupe.org/toolkit'] }),
       }),
     )
-    .default([]),
+    .default([])
+    .meta({ description: 'Les pages publiques sur lesquelles s’appuie la fiche.' }),
   /** Slug of the toolkit this one adapts. Optional. */
-  variantOf: slug.optional(),
+  variantOf: slug.optional().meta({ description: 'Facultatif : la boîte à outils que celle-ci adapte.' }),
   /** Slugs of related toolkits. Default: none. */
-  related: z.array(slug).default([]),
+  related: z.array(slug).default([]).meta({ description: 'Facultatif : d’autres fiches à lire ensuite.' }),
   /** Date of the last meaningful update (YYYY-MM-DD). Required. */
-  updated: z.coerce.date({ error: 'date attendue au format AAAA-MM-JJ' }),
+  updated: z.coerce
+    .date({ error: 'date attendue au format AAAA-MM-JJ' })
+    .meta({ description: 'La date de la dernière modification importante.' }),
   /** A draft is checked but not published. Default: false. */
-  draft: z.boolean().default(false),
+  draft: z.boolean().default(false).meta({ description: 'Un brouillon est vérifié mais pas publié sur le site.' }),
 });
 
 /** Frontmatter as written by a contributor. */

@@ -18,12 +18,12 @@ import {
   openAdmin,
   publishAndWait,
   selectInEditor,
-  startCmsSite,
-  type CmsSite,
-} from '../helpers/cms-editor.ts';
+  startCmsStand,
+  type CmsStand,
+} from '../helpers/cms.ts';
 import { frontmatterFromFile, frontmatterToFile } from '../../src/cms/formats.ts';
 
-let cms: CmsSite;
+let cms: CmsStand;
 
 /** A guide page written by hand with a loose list, which the rich-text editor would write tight. */
 const HAND_WRITTEN = 'content/docs/ressources/notes-de-terrain.mdx';
@@ -40,7 +40,7 @@ Des notes prises pendant une journée à l’atelier.
 `;
 
 beforeAll(async () => {
-  cms = await startCmsSite((root) => {
+  cms = await startCmsStand((root) => {
     mkdirSync(dirname(join(root, HAND_WRITTEN)), { recursive: true });
     writeFileSync(join(root, HAND_WRITTEN), HAND_WRITTEN_TEXT);
   });
@@ -51,7 +51,7 @@ afterAll(async () => {
 });
 
 const file = (path: string) => join(cms.copy.root, path);
-const open = (path: string) => openAdmin(cms.browser, cms.site.url, path);
+const open = (path: string) => openAdmin(cms, path);
 
 /** Waits until the body is shown in rich text, its components drawn. */
 async function richText(page: Page): Promise<void> {

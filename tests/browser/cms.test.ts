@@ -8,36 +8,30 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { parse } from 'yaml';
 import { watchPage } from '../helpers/browser.ts';
 import { serveDirectory } from '../helpers/static-server.ts';
 import { DIST } from '../helpers/site.ts';
 import {
-  RAW_EDITOR,
   RICH_TEXT_EDITOR,
   bodyMode,
-  choose,
   field,
-  openAdmin as openAdminOf,
+  fillToolkit,
+  frontmatter,
+  openAdmin as openCmsAdmin,
   publish,
-  publishAndWait as publishAndWaitOn,
+  publishAndWait as publishToProxy,
+  rebuildCopy,
   selectInEditor,
-  startCmsSite,
-  type CmsSite,
-} from '../helpers/cms-editor.ts';
+  startCmsStand,
+  type CmsStand,
+} from '../helpers/cms.ts';
 import { toolkitSchema } from '../../src/schemas/toolkit.ts';
 import { toEntry } from '../../src/lib/catalogue.ts';
 import { toolkitFacts } from '../../src/lib/toolkit-facts.ts';
 import { checkSvg } from '../../scripts/lib/validate/rules/media.ts';
 import { MEDIA_TYPES } from '../../src/lib/media-types.ts';
 
-let cms: CmsSite;
-let copy: CmsSite['copy'];
-let proxy: CmsSite['proxy'];
-let site: CmsSite['site'];
-let browser: CmsSite['browser'];
-/** Every `persistEntry` call the admin sent to decap-server. */
-const saves: string[] = [];
+let stand: CmsStand;
 
 const TOOLKITS = 'content/toolkits';
 const MEDIA = 'public/media';
@@ -64,82 +58,41 @@ async function openMediaLibrary(): Promise<{ page: Page; problems: () => string[
     dialogs.push(dialog.message());
     void dialog.dismiss();
   });
-  await page.getByRole('button', { name: 'Media', exact: true }).click();
-  await page.getByText('Téléverser une nouvelle ressource').waitFor();
+  await page.getByRole('button', { name: 'Images et fichiers', exact: true }).click();
+  await page.getByText('Envoyer une image ou un fichier').waitFor();
   return { page, problems, dialogs };
 }
 const NEW_SLUG = 'atelier-velo-reparer-ensemble';
 
 beforeAll(async () => {
-  cms = await startCmsSite();
-  ({ copy, proxy, site, browser } = cms);
-  browser.context.on('request', (request) => {
-    const body = request.postData() ?? '';
-    if (request.url() === proxy.url && body.includes('"persistEntry"')) saves.push(body);
-  });
+  stand = await startCmsStand();
 }, 180_000);
 
 afterAll(async () => {
-  await cms.close();
+  await stand.close();
 });
 
-const openAdmin = (path: string) => openAdminOf(browser, site.url, path);
-const publishAndWait = (page: Page) => publishAndWaitOn(page, proxy.url);
-
-/** Fills the toolkit form: title, summary, category, difficulty, numbers, materials, a mission, steps. */
-async function fillToolkit(page: Page, group: { groupMin: string; groupMax: string }): Promise<void> {
-  await field(page, 'title').fill('Atelier vélo : réparer ensemble');
-  await field(page, 'summary').fill(
-    'Réparer les vélos du quartier à plusieurs, apprendre les gestes de base et remettre en selle celles et ceux qui n’osaient plus.',
-  );
-  await choose(page, 'category', 'Réparation et réemploi —');
-  await choose(page, 'difficulty', '2 — Facile');
-  await field(page, 'preparation').fill('60');
-  await field(page, 'activity').fill('180');
-  // Group size comes before the budget in the form: the first min/max pair is the group.
-  await page.locator('[id^="min-field-"]').nth(0).fill(group.groupMin);
-  await page.locator('[id^="max-field-"]').nth(0).fill(group.groupMax);
-  await page.locator('[id^="min-field-"]').nth(1).fill('0');
-  await page.locator('[id^="max-field-"]').nth(1).fill('40');
-  await page.getByRole('button', { name: 'Ajouter élément' }).click();
-  await field(page, 'name').fill('Chambres à air de rechange');
-  await field(page, 'quantity').fill('5 de chaque taille');
-  await page.getByRole('button', { name: 'Ajouter mission' }).click();
-  await field(page, 'economicMission').fill('Entretien de la flotte de vélos d’une association ou d’une entreprise');
-  await field(page, 'commons').fill(
-    'Les fiches de réparation et la liste des pièces récupérées sont partagées sous licence libre.',
-  );
-  // This contributor writes Markdown.
-  await bodyMode(page, 'raw');
-  await page.locator(RAW_EDITOR).click();
-  await page.keyboard.type(
-    'Un atelier ouvert à toutes et tous.\n\n## Déroulé\n\n1. Accueillir les vélos.\n2. Diagnostiquer.\n3. Réparer ensemble.',
-  );
-}
-
-function frontmatter(text: string): unknown {
-  const match = /^---\n([\s\S]*?)\n---\n/.exec(text);
-  if (!match) throw new Error('pas d’en-tête');
-  return parse(match[1] ?? '');
-}
+const openAdmin = (path: string) => openCmsAdmin(stand, path);
+const mediaFiles = () => (existsSync(join(stand.copy.root, MEDIA)) ? readdirSync(join(stand.copy.root, MEDIA)) : []);
+const publishAndWait = (page: Page) => publishToProxy(page, stand.proxy.url);
 
 describe('the online editor, with decap-server on a copy of the repository', () => {
   it('is built for production, with the test-only flag pointing its /admin/ to this decap-server', () => {
-    expect(existsSync(join(copy.root, 'dist/pagefind/pagefind.js'))).toBe(true);
-    const html = readFileSync(join(copy.root, 'dist/admin/index.html'), 'utf8');
-    expect(html).toContain(`"local_backend":{"url":"${proxy.url}","allowed_hosts":["127.0.0.1","localhost"]}`);
+    expect(existsSync(join(stand.copy.root, 'dist/pagefind/pagefind.js'))).toBe(true);
+    const html = readFileSync(join(stand.copy.root, 'dist/admin/index.html'), 'utf8');
+    expect(html).toContain(`"local_backend":{"url":"${stand.proxy.url}","allowed_hosts":["127.0.0.1","localhost"]}`);
   });
 
   it('shows a French error and writes nothing when a required field is empty', async () => {
-    const before = readdirSync(join(copy.root, TOOLKITS)).sort();
+    const before = readdirSync(join(stand.copy.root, TOOLKITS)).sort();
     const { page, problems } = await openAdmin('/collections/toolkits/new');
     await field(page, 'title').fill('Fiche incomplète');
     await publish(page);
-    await page.getByText('Oops, il manque un champ requis. Veuillez le renseigner avant de soumettre.').waitFor();
+    await page.getByText('Il manque un champ obligatoire : complétez-le avant d’enregistrer.').waitFor();
     await expect(page.getByText('Le champ Résumé est requis.').isVisible()).resolves.toBe(true);
     await expect(page.getByText('Le champ Catégorie est requis.').isVisible()).resolves.toBe(true);
-    expect(saves).toEqual([]);
-    expect(readdirSync(join(copy.root, TOOLKITS)).sort()).toEqual(before);
+    expect(stand.saves).toEqual([]);
+    expect(readdirSync(join(stand.copy.root, TOOLKITS)).sort()).toEqual(before);
     // Decap stops the save by rejecting a promise with no reason, which nothing catches.
     expect(problems().filter((p) => p !== 'exception: undefined')).toEqual([]);
     await page.close();
@@ -158,8 +111,8 @@ describe('the online editor, with decap-server on a copy of the repository', () 
         "Échec de l'enregistrement de l'entrée : à corriger avant d’enregistrer — Taille du groupe › Minimum : le minimum dépasse le maximum (taille du groupe)",
       )
       .waitFor();
-    expect(saves).toEqual([]);
-    expect(existsSync(join(copy.root, TOOLKITS, `${NEW_SLUG}.mdx`))).toBe(false);
+    expect(stand.saves).toEqual([]);
+    expect(existsSync(join(stand.copy.root, TOOLKITS, `${NEW_SLUG}.mdx`))).toBe(false);
     // Decap logs the refused save (our error), then rejects a promise that nothing catches.
     const [logged, ...others] = problems();
     expect(logged?.split('\n')[0]).toBe(
@@ -184,7 +137,7 @@ describe('the online editor, with decap-server on a copy of the repository', () 
     ]);
 
     await publishAndWait(page);
-    const file = join(copy.root, TOOLKITS, `${NEW_SLUG}.mdx`);
+    const file = join(stand.copy.root, TOOLKITS, `${NEW_SLUG}.mdx`);
     expect(existsSync(file)).toBe(true);
     const text = readFileSync(file, 'utf8');
     expect(problems()).toEqual([]);
@@ -208,19 +161,19 @@ describe('the online editor, with decap-server on a copy of the repository', () 
         '---\n\nUn atelier ouvert à toutes et tous.\n\n## Déroulé\n\n1. Accueillir les vélos.\n2. Diagnostiquer.\n3. Réparer ensemble.\n',
       ),
     ).toBe(true);
-    if (existsSync(join(copy.root, 'scripts', 'validate.ts'))) {
+    if (existsSync(join(stand.copy.root, 'scripts', 'validate.ts'))) {
       const validate = spawnSync('npm', ['run', '--silent', 'validate', '--', join(TOOLKITS, `${NEW_SLUG}.mdx`)], {
-        cwd: copy.root,
+        cwd: stand.copy.root,
         encoding: 'utf8',
       });
       expect(validate.status, validate.stdout + validate.stderr).toBe(0);
     }
 
     // The same build flag, so that the admin of the copy keeps writing there afterwards.
-    cms.rebuild();
-    const built = await browser.context.newPage();
+    rebuildCopy(stand);
+    const built = await stand.browser.context.newPage();
     const watched = watchPage(built);
-    await built.goto(`${site.url}/boites-a-outils/${NEW_SLUG}/`, { waitUntil: 'networkidle' });
+    await built.goto(`${stand.site.url}/boites-a-outils/${NEW_SLUG}/`, { waitUntil: 'networkidle' });
     const facts = toolkitFacts(toEntry({ slug: NEW_SLUG, file, data }, new Map(), []));
     expect(await built.locator('dl.toolkit-facts dt').allTextContents()).toEqual(facts.map((f) => f.label));
     const shown = (await built.locator('dl.toolkit-facts dd').allInnerTexts()).map((t) => t.replace(/\s+/g, ' '));
@@ -233,7 +186,7 @@ describe('the online editor, with decap-server on a copy of the repository', () 
   }, 180_000);
 
   it('changes only the edited words when a guide page is edited', async () => {
-    const path = join(copy.root, 'content/docs/decouvrir/genese.mdx');
+    const path = join(stand.copy.root, 'content/docs/decouvrir/genese.mdx');
     const before = readFileSync(path, 'utf8');
     const { page, problems } = await openAdmin('/collections/guide-decouvrir/entries/genese');
     await field(page, 'title').fill('La genèse de KPA-Cité');
@@ -258,8 +211,10 @@ describe('uploads through the online editor', () => {
     await page
       .locator('input[type="file"]')
       .setInputFiles({ name: 'piege.svg', mimeType: 'image/svg+xml', buffer: Buffer.from(HOSTILE_SVG) });
-    const stored = join(copy.root, MEDIA, 'piege.svg');
-    await expect.poll(() => existsSync(stored), { timeout: 15_000 }).toBe(true);
+    // Stored under a safe name followed by the digest of the cleaned drawing.
+    const named = () => mediaFiles().filter((f) => /^piege-[0-9a-f]{8}\.svg$/.test(f));
+    await expect.poll(() => named().length, { timeout: 15_000 }).toBe(1);
+    const stored = join(stand.copy.root, MEDIA, named()[0] ?? '');
     const text = readFileSync(stored, 'utf8');
     // The drawing is still there (a stylesheet with an @import goes whole), and the gate of
     // `npm run validate` finds nothing left.
@@ -301,7 +256,7 @@ describe('uploads through the online editor', () => {
       .toEqual([
         '« photo.jpg » est trop lourd (3,1 Mo, au plus 3 Mo pour un JPEG) : réduisez ses dimensions ou sa qualité, puis réessayez.',
       ]);
-    expect(existsSync(join(copy.root, MEDIA, 'photo.jpg'))).toBe(false);
+    expect(mediaFiles().filter((f) => f.startsWith('photo'))).toEqual([]);
     expect(problems()).toEqual([]);
     await page.close();
   });
@@ -310,7 +265,7 @@ describe('uploads through the online editor', () => {
 describe('the production /admin/', () => {
   it('opens the French GitHub login, with no request to another address and no console error', async () => {
     const prod = await serveDirectory(DIST);
-    const page = await browser.context.newPage();
+    const page = await stand.browser.context.newPage();
     const watched = watchPage(page);
     const elsewhere: string[] = [];
     page.on('request', (request) => {

@@ -41,9 +41,14 @@ export function copyRepository(): RepoCopy {
  */
 const VITEST_VARIABLES = /^(?:VITEST.*|TEST|NODE_ENV|MODE|DEV|PROD|SSR|BASE_URL)$/;
 
+/** This process's environment without what Vitest adds, for a command that runs Astro. */
+export function inheritedEnv(): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !VITEST_VARIABLES.test(key)));
+}
+
 /** `astro build` in `root`, as in production, with extra environment variables; throws with the log on failure. */
 export function buildCopy(root: string, env: Record<string, string>): void {
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !VITEST_VARIABLES.test(key)));
+  const inherited = inheritedEnv();
   const result = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
     cwd: root,
     encoding: 'utf8',

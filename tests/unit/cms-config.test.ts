@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'astro/zod';
 import { CATEGORIES, DIFFICULTIES, LICENSES, VENUE_NEEDS, toolkitSchema } from '../../src/schemas/toolkit.ts';
 import { KPA_STATUSES, kpaSchema } from '../../src/schemas/kpa.ts';
+import { glossaryEntrySchema } from '../../src/schemas/glossary.ts';
 import { buildCmsConfig, cmsSettingsFromEnv, type CmsSettings } from '../../src/cms/config.ts';
-import { fieldsFromSchema, type CmsFieldConfig } from '../../src/cms/schema-fields.ts';
+import type { CmsCollectionConfig, CmsFileConfig } from '../../src/cms/collections.ts';
+import { WIDGETS, fieldsFromSchema, type CmsFieldConfig } from '../../src/cms/schema-fields.ts';
 
 const DEFAULTS = {
   dev: false,
@@ -13,9 +15,15 @@ const DEFAULTS = {
 };
 
 const production = buildCmsConfig(cmsSettingsFromEnv({}, DEFAULTS));
-const collection = (name: string) => {
+const collection = (name: string): CmsCollectionConfig => {
   const found = production.collections.find((c) => c.name === name);
-  if (!found) throw new Error(`collection ${name} absente`);
+  if (!found || found.files) throw new Error(`collection ${name} absente`);
+  return found;
+};
+/** The single file of a files collection (the home page, the glossary). */
+const singleFile = (name: string): CmsFileConfig => {
+  const found = production.collections.find((c) => c.name === name)?.files?.[0];
+  if (!found) throw new Error(`fichier ${name} absent`);
   return found;
 };
 
@@ -27,14 +35,11 @@ interface Mismatch {
 /**
  * Walks a zod object and a list of CMS fields side by side, independently of the code that
  * generated the fields, and lists every difference: a field on one side only, a widget that
- * cannot hold the schema's type, a wrong required flag, different options.
+ * cannot hold the schema's type, a wrong required flag, different options. Inside an
+ * optional object, « required » means « once the object is filled in »: the object must
+ * then be our optional-object widget, which checks nothing while it is empty.
  */
-function compare(
-  schema: z.core.$ZodType,
-  fields: readonly CmsFieldConfig[],
-  path = '',
-  insideOptional = false,
-): Mismatch[] {
+function compare(schema: z.core.$ZodType, fields: readonly CmsFieldConfig[], path = ''): Mismatch[] {
   const shape = (schema as z.ZodObject).shape as Record<string, z.core.$ZodType>;
   const out: Mismatch[] = [];
   const names = new Set(fields.map((f) => f.name));
@@ -54,26 +59,28 @@ function compare(
       optional = true;
       inner = (inner._zod.def as unknown as { innerType: z.core.$ZodType }).innerType;
     }
-    const required = !optional && !insideOptional;
+    const required = !optional;
     if ((field.required ?? true) !== required)
       out.push({ path: at, problem: `required devrait être ${String(required)}` });
     const type = inner._zod.def.type;
     const expectWidget = (widgets: string[]) => {
       if (!widgets.includes(field.widget)) out.push({ path: at, problem: `widget ${field.widget} pour un ${type}` });
     };
-    if (type === 'string') expectWidget(['string', 'text', 'image', 'relation']);
-    else if (type === 'number') expectWidget(['number', 'select']);
+    const strings = ['string', 'text', WIDGETS.string, WIDGETS.text];
+    const selects = ['select', WIDGETS.select];
+    if (type === 'string') expectWidget([...strings, WIDGETS.image, 'relation']);
+    else if (type === 'number') expectWidget(['number', ...selects]);
     // A converted value that may be written as a number or as text: either widget fits.
-    else if (type === 'pipe') expectWidget(['number', 'string', 'text']);
+    else if (type === 'pipe') expectWidget(['number', ...strings]);
     else if (type === 'boolean') expectWidget(['boolean']);
     else if (type === 'date') expectWidget(['datetime']);
     else if (type === 'enum') {
-      expectWidget(['select']);
+      expectWidget(selects);
       const values = Object.values((inner as z.ZodEnum).enum);
       expect(field.options?.map((o) => o.value)).toEqual(values);
     } else if (type === 'object') {
-      expectWidget(['object']);
-      out.push(...compare(inner, field.fields ?? [], `${at}.`, insideOptional || optional));
+      expectWidget([optional ? WIDGETS.optionalObject : 'object']);
+      out.push(...compare(inner, field.fields ?? [], `${at}.`));
     } else if (type === 'array') {
       const element = (inner as z.ZodArray).element;
       const elementType = element._zod.def.type;
@@ -104,6 +111,26 @@ describe('the CMS form generated from the schemas', () => {
 
   it('gives every KPA schema field a widget that fits, and no widget without a field', () => {
     expect(compare(kpaSchema, collection('kpa').fields)).toEqual([]);
+  });
+
+  it('gives every field of a glossary entry a widget that fits, in a list of terms', () => {
+    const [entries] = singleFile('glossaire').fields;
+    expect(entries).toMatchObject({ name: 'entries', widget: 'list', required: true });
+    expect(compare(glossaryEntrySchema, entries?.fields ?? [])).toEqual([]);
+  });
+
+  it('names each guide section in « Ajout rapide » and on its « Ajouter » button', () => {
+    const labels = production.collections.filter((c) => !c.files).map((c) => c.label_singular);
+    expect(labels).toEqual([
+      'une boîte à outils',
+      'une page « Découvrir les KPA »',
+      'une page « Comment fonctionne un KPA »',
+      'une page « Créer un KPA »',
+      'une page « Ressources »',
+      'une page « Contribuer »',
+      'un KPA',
+    ]);
+    expect(new Set(labels).size).toBe(labels.length);
   });
 
   it('reports a schema field with no widget, a widget with no field, a wrong widget and a wrong required flag', () => {
@@ -175,8 +202,9 @@ describe('the CMS form generated from the schemas', () => {
       ['min', 1],
       ['max', 1],
     ]);
-    expect(field('title')?.pattern).toEqual(['^[\\s\\S]{3,90}$', 'entre 3 et 90 caractères']);
-    expect(field('summary')?.pattern).toEqual(['^[\\s\\S]{20,160}$', 'entre 20 et 160 caractères']);
+    expect(field('title')?.pattern).toEqual(['^[\\s\\S]{3,90}$', 'entre 3 et 90 caractères attendus']);
+    expect(field('summary')?.pattern).toEqual(['^[\\s\\S]{20,160}$', 'entre 20 et 160 caractères attendus']);
+    expect(field('summary')).toMatchObject({ widget: WIDGETS.text, min_length: 20, max_length: 160 });
     expect(field('economicMissions')).toMatchObject({ widget: 'list', min: 1, required: true });
     expect(field('tags')).toMatchObject({ widget: 'list', max: 12, required: false });
     expect(field('materials')?.fields?.map((f) => [f.name, f.required])).toEqual([
@@ -193,13 +221,37 @@ describe('the CMS form generated from the schemas', () => {
     expect(field('variantOf')).toMatchObject({ widget: 'relation', collection: 'toolkits', required: false });
   });
 
-  it('asks for the alternative text of an image without making the optional image itself required', () => {
+  it('asks for an image and its alternative text together, in an optional group checked only once filled in', () => {
     const image = collection('toolkits').fields.find((f) => f.name === 'image');
-    expect(image).toMatchObject({ widget: 'object', required: false });
+    expect(image).toMatchObject({ widget: WIDGETS.optionalObject, required: false });
     expect(image?.fields?.map((f) => [f.name, f.widget, f.required])).toEqual([
-      ['src', 'image', false],
-      ['alt', 'string', false],
+      ['src', WIDGETS.image, true],
+      ['alt', WIDGETS.string, true],
     ]);
+    // Decap would test a pattern against the uploaded file's name, never against « /media/… »;
+    // and a picture from another site is not one of the repository's.
+    expect(image?.fields?.[0]).not.toHaveProperty('pattern');
+    expect(image?.fields?.[0]).toMatchObject({ choose_url: false });
+    expect(image?.fields?.[1]).toMatchObject({
+      min_length: 5,
+      pattern: ['^[\\s\\S]{5,}$', 'au moins 5 caractères attendus'],
+    });
+  });
+
+  it('spells out the chosen category and difficulty level, whose descriptions the list cuts', () => {
+    const fields = collection('toolkits').fields;
+    expect(fields.find((f) => f.name === 'difficulty')).toMatchObject({ widget: WIDGETS.select, explain_choice: true });
+    expect(fields.find((f) => f.name === 'category')).toMatchObject({ widget: WIDGETS.select, explain_choice: true });
+  });
+
+  it('labels a collapsed list item by its text, never by the label of its field', () => {
+    const fields = collection('toolkits').fields;
+    expect(fields.find((f) => f.name === 'tools')?.summary).toBe("{{fields.tool | default('(à compléter)')}}");
+    expect(fields.find((f) => f.name === 'economicMissions')?.summary).toBe(
+      "{{fields.economicMission | default('(à compléter)')}}",
+    );
+    expect(fields.find((f) => f.name === 'materials')?.summary).toBe("{{fields.name | default('(à compléter)')}}");
+    expect(singleFile('glossaire').fields[0]?.summary).toBe("{{fields.term | default('(à compléter)')}}");
   });
 
   it('writes toolkits as MDX in content/toolkits with ASCII kebab-case slugs and media under public/media', () => {
@@ -209,16 +261,20 @@ describe('the CMS form generated from the schemas', () => {
     expect(production.load_config_file).toBe(false);
   });
 
-  it('has a guide collection per section folder, and the KPA directory', () => {
-    expect(production.collections.map((c) => c.folder)).toEqual([
+  it('has a guide collection per section folder, the home page, the glossary and the KPA directory', () => {
+    expect(production.collections.map((c) => (c.files ? c.files.map((f) => f.file) : c.folder))).toEqual([
       'content/toolkits',
+      ['content/docs/index.mdx'],
       'content/docs/decouvrir',
       'content/docs/fonctionnement',
       'content/docs/creer',
       'content/docs/ressources',
       'content/docs/contribuer',
+      ['content/glossaire.yaml'],
       'content/kpa',
     ]);
+    expect(singleFile('accueil').fields.map((f) => f.name)).toEqual(['title', 'description', 'hero', 'body']);
+    expect(singleFile('accueil').fields[2]?.fields?.map((f) => f.name)).toEqual(['tagline', 'actions']);
     expect(collection('guide-decouvrir').fields.map((f) => f.name)).toEqual([
       'title',
       'description',

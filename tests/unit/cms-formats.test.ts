@@ -4,13 +4,18 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import {
+  GLOSSARY_KEY,
   SOURCE_KEY,
   frontmatterFromFile,
   frontmatterToFile,
+  glossaryFromFile,
+  glossaryToFile,
   pruneEmpty,
+  updateYamlSequence,
   yamlFromFile,
   yamlToFile,
 } from '../../src/cms/formats.ts';
+import { glossaryEntrySchema } from '../../src/schemas/glossary.ts';
 import { normalizeToolkit, toolkitFields } from '../../src/cms/collections.ts';
 import { toolkitSchema } from '../../src/schemas/toolkit.ts';
 import { ROOT } from '../helpers/site.ts';
@@ -118,5 +123,75 @@ describe('the file formats of the CMS', () => {
       g: false,
       h: ['x'],
     });
+  });
+});
+
+describe('the glossary and the home page in the CMS', () => {
+  const glossary = read('content/glossaire.yaml');
+  const entries = (data: Record<string, unknown>) => structuredClone(data[GLOSSARY_KEY]) as Record<string, unknown>[];
+
+  it('writes the glossary back byte for byte when nothing was edited', () => {
+    const data = glossaryFromFile(glossary);
+    expect(entries(data).length).toBeGreaterThan(20);
+    expect(glossaryToFile(data)).toBe(glossary);
+  });
+
+  it('writes the home page back byte for byte when nothing was edited, and changes only the edited line', () => {
+    const home = read('content/docs/index.mdx');
+    const data = frontmatterFromFile(home);
+    expect(frontmatterToFile(data)).toBe(home);
+    const hero = structuredClone(data['hero']) as { tagline: string };
+    const edited = frontmatterToFile({ ...data, hero: { ...hero, tagline: 'Un guide libre pour lancer un KPA.' } });
+    const changed = edited.split('\n').filter((line, i) => line !== home.split('\n')[i]);
+    expect(changed).toEqual(['  tagline: Un guide libre pour lancer un KPA.']);
+  });
+
+  it('rewrites only the edited term, folded like the others, and keeps every other byte', () => {
+    const data = glossaryFromFile(glossary);
+    const list = entries(data);
+    const index = list.findIndex((e) => e['id'] === 'capacitation');
+    const before = glossary.split('\n- id: ');
+    list[index] = { ...list[index], definition: `${String(list[index]?.['definition'])} Le mot vient de l’anglais.` };
+    const after = glossaryToFile({ ...data, [GLOSSARY_KEY]: list }).split('\n- id: ');
+    expect(after.length).toBe(before.length);
+    const differ = after.filter((item, i) => item !== before[i]);
+    expect(differ).toHaveLength(1);
+    expect(differ[0]).toMatch(/^capacitation\n  term: Capacitation\n  forms: \[capacitation\]\n  definition: >-\n {4}/);
+    expect(differ[0]).toContain('\n    ');
+    expect(Math.max(...(differ[0] ?? '').split('\n').map((line) => line.length))).toBeLessThanOrEqual(92);
+  });
+
+  it('adds a new term after the others, written like them, that the glossary schema accepts', () => {
+    const data = glossaryFromFile(glossary);
+    const added = {
+      id: 'prix-libre',
+      term: 'Prix libre',
+      forms: ['prix libre'],
+      definition: 'Chacun et chacune paie ce qu’il ou elle veut, ou ce qu’il ou elle peut.',
+    };
+    const written = glossaryToFile({ ...data, [GLOSSARY_KEY]: [...entries(data), added] });
+    expect(written.startsWith(glossary.replace(/\n$/, ''))).toBe(true);
+    expect(written.slice(glossary.length - 1)).toBe(
+      '\n\n- id: prix-libre\n  term: Prix libre\n  forms: [prix libre]\n  definition: >-\n    Chacun et chacune paie ce qu’il ou elle veut, ou ce qu’il ou elle peut.\n',
+    );
+    const parsed = parse(written) as unknown[];
+    expect(glossaryEntrySchema.safeParse(parsed.at(-1)).success).toBe(true);
+  });
+
+  it('removes a deleted term with its blank line, and keeps the text of the terms it moved', () => {
+    const source = '- id: a\n  term: A\n\n# Un commentaire sur b.\n- id: b\n  term: B\n\n- id: c\n  term: C\n';
+    expect(
+      updateYamlSequence(source, [
+        { id: 'a', term: 'A' },
+        { id: 'c', term: 'C' },
+      ]),
+    ).toBe('- id: a\n  term: A\n\n- id: c\n  term: C\n');
+    expect(
+      updateYamlSequence(source, [
+        { id: 'c', term: 'C' },
+        { id: 'a', term: 'A' },
+        { id: 'b', term: 'B' },
+      ]),
+    ).toBe('- id: c\n  term: C\n\n- id: a\n  term: A\n\n# Un commentaire sur b.\n- id: b\n  term: B\n');
   });
 });

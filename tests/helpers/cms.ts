@@ -1,43 +1,47 @@
 /**
- * The online editor in Chromium, as a contributor meets it on their machine: a copy of the
- * repository, decap-server writing to it, the copy built for production with the test-only
- * flag `CMS_LOCAL_BACKEND_URL`, served on 127.0.0.1, and helpers to log in, fill and publish.
+ * The online editor in Chromium, for the browser tests: a copy of the repository, a
+ * `decap-server` writing into it, the copy built with `CMS_LOCAL_BACKEND_URL` (the
+ * test-only build flag) and served on 127.0.0.1, and the gestures a contributor makes.
+ * Shared by every browser test of the editor.
  */
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { parse } from 'yaml';
 import { DECAP_PROP_TYPES_WARNING, launchBrowser, watchPage, type RunningBrowser } from './browser.ts';
 import { serveDirectory, type StaticServer } from './static-server.ts';
 import { buildCopy, copyRepository, type RepoCopy } from './repo-copy.ts';
 import { startCmsProxy, type CmsProxy } from '../../scripts/lib/cms-proxy.ts';
 
-export interface CmsSite {
+/** Everything a test of the editor needs, and a way to stop it all. */
+export interface CmsStand {
   copy: RepoCopy;
   proxy: CmsProxy;
   site: StaticServer;
   browser: RunningBrowser;
-  /** Builds the copy again (with the same flag, so that its /admin/ keeps writing there). */
-  rebuild: () => void;
+  /** Every `persistEntry` call the admin sent to decap-server. */
+  saves: string[];
   close: () => Promise<void>;
 }
 
 /** Copies the repository, lets `prepare` add or change files in the copy, then builds and serves it. */
-export async function startCmsSite(prepare: (root: string) => void = () => undefined): Promise<CmsSite> {
+export async function startCmsStand(prepare: (root: string) => void = () => undefined): Promise<CmsStand> {
   const copy = copyRepository();
   prepare(copy.root);
   const proxy = await startCmsProxy({ root: copy.root, port: 0 });
-  const rebuild = () => {
-    buildCopy(copy.root, { CMS_LOCAL_BACKEND_URL: proxy.url });
-  };
-  rebuild();
+  buildCopy(copy.root, { CMS_LOCAL_BACKEND_URL: proxy.url });
   const site = await serveDirectory(join(copy.root, 'dist'));
   const browser = await launchBrowser();
+  const saves: string[] = [];
+  browser.context.on('request', (request) => {
+    const body = request.postData() ?? '';
+    if (request.url() === proxy.url && body.includes('"persistEntry"')) saves.push(body);
+  });
   return {
     copy,
     proxy,
     site,
     browser,
-    rebuild,
+    saves,
     close: async () => {
       await browser.close();
       await site.close();
@@ -47,23 +51,32 @@ export async function startCmsSite(prepare: (root: string) => void = () => undef
   };
 }
 
-/** Opens the admin of the copy served at `siteUrl` and logs in to the local backend. */
+/** Builds the copy again, with the same flag, so that its /admin/ keeps writing there. */
+export function rebuildCopy(stand: CmsStand): void {
+  buildCopy(stand.copy.root, { CMS_LOCAL_BACKEND_URL: stand.proxy.url });
+}
+
+/**
+ * Opens the admin of the copy and logs in to the local backend. `prepare` runs on the new
+ * page before anything is loaded (an init script, a listener).
+ */
 export async function openAdmin(
-  browser: RunningBrowser,
-  siteUrl: string,
+  stand: Pick<CmsStand, 'browser' | 'site'>,
   path: string,
+  prepare?: (page: Page) => Promise<unknown>,
 ): Promise<{ page: Page; problems: () => string[] }> {
-  const page = await browser.context.newPage();
+  const page = await stand.browser.context.newPage();
+  await prepare?.(page);
   const watched = watchPage(page);
   const problems = () => watched.problems.filter((p) => !DECAP_PROP_TYPES_WARNING.test(p));
-  await page.goto(`${siteUrl}/admin/`, { waitUntil: 'networkidle' });
+  await page.goto(`${stand.site.url}/admin/`, { waitUntil: 'networkidle' });
   // The session is kept in the browser profile: only the first page sees the login.
   const login = page.getByRole('button', { name: 'Se connecter', exact: true });
   const collections = page.getByRole('link', { name: 'Boîtes à outils' });
   await login.or(collections).first().waitFor();
   if (await login.isVisible()) await login.click();
   await collections.waitFor();
-  await page.goto(`${siteUrl}/admin/#${path}`);
+  await page.goto(`${stand.site.url}/admin/#${path}`);
   return { page, problems };
 }
 
@@ -80,14 +93,15 @@ export async function publish(page: Page): Promise<void> {
   await page.getByText('Publier maintenant').click();
 }
 
-/** Publishes and waits for decap-server (at `proxyUrl`) to answer that the file is written. */
+/** Publishes and waits for decap-server to answer that the file is written. */
 export async function publishAndWait(page: Page, proxyUrl: string): Promise<void> {
   const written = page.waitForResponse(
     (response) => response.url() === proxyUrl && (response.request().postData() ?? '').includes('"persistEntry"'),
     { timeout: 15_000 },
   );
   await publish(page);
-  expect((await written).status()).toBe(200);
+  const response = await written;
+  if (response.status() !== 200) throw new Error(`decap-server a répondu ${response.status()}`);
 }
 
 /** The body's editor: raw Markdown, or rich text (Decap's two modes). */
@@ -172,4 +186,42 @@ export async function editorSelection(page: Page): Promise<{ before: string; sel
       const [start, end] = [Math.min(anchor.offset, focus.offset), Math.max(anchor.offset, focus.offset)];
       return { before: text.slice(0, start), selected: text.slice(start, end) };
     });
+}
+
+/** Fills the toolkit form: title, summary, category, difficulty, numbers, materials, a mission, steps. */
+export async function fillToolkit(page: Page, group: { groupMin: string; groupMax: string }): Promise<void> {
+  await field(page, 'title').fill('Atelier vélo : réparer ensemble');
+  await field(page, 'summary').fill(
+    'Réparer les vélos du quartier à plusieurs, apprendre les gestes de base et remettre en selle celles et ceux qui n’osaient plus.',
+  );
+  await choose(page, 'category', 'Réparation et réemploi —');
+  await choose(page, 'difficulty', '2 — Facile');
+  await field(page, 'preparation').fill('60');
+  await field(page, 'activity').fill('180');
+  // Group size comes before the budget in the form: the first min/max pair is the group.
+  await page.locator('[id^="min-field-"]').nth(0).fill(group.groupMin);
+  await page.locator('[id^="max-field-"]').nth(0).fill(group.groupMax);
+  await page.locator('[id^="min-field-"]').nth(1).fill('0');
+  await page.locator('[id^="max-field-"]').nth(1).fill('40');
+  await page.getByRole('button', { name: 'Ajouter élément' }).click();
+  await field(page, 'name').fill('Chambres à air de rechange');
+  await field(page, 'quantity').fill('5 de chaque taille');
+  await page.getByRole('button', { name: 'Ajouter mission' }).click();
+  await field(page, 'economicMission').fill('Entretien de la flotte de vélos d’une association ou d’une entreprise');
+  await field(page, 'commons').fill(
+    'Les fiches de réparation et la liste des pièces récupérées sont partagées sous licence libre.',
+  );
+  // This contributor writes Markdown.
+  await bodyMode(page, 'raw');
+  await page.locator(RAW_EDITOR).click();
+  await page.keyboard.type(
+    'Un atelier ouvert à toutes et tous.\n\n## Déroulé\n\n1. Accueillir les vélos.\n2. Diagnostiquer.\n3. Réparer ensemble.',
+  );
+}
+
+/** The YAML header of an MDX file, parsed. */
+export function frontmatter(text: string): unknown {
+  const match = /^---\n([\s\S]*?)\n---\n/.exec(text);
+  if (!match) throw new Error('pas d’en-tête');
+  return parse(match[1] ?? '');
 }
