@@ -11,16 +11,13 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { compareIssues, type Issue } from './issues.ts';
-import { discoverContent, docRoute, entryId, DOCS_DIR, toolkitRoute, CONTENT_DIR } from './discover.ts';
+import { discoverContent, CONTENT_DIR } from './discover.ts';
 import { SummaryCache, PROJECT_ROOT, contentHash } from './cache.ts';
 import { PARALLEL_THRESHOLD, defaultJobs, pool, summarizeAll, type Task } from './pool.ts';
-import { buildSiteModel, publicFileChecker, type SummarizedFile } from './site.ts';
-import { checkLinks, newSuggestionBudget } from './rules/links.ts';
-import { checkToolkitReferences } from './rules/references.ts';
-import { checkToolkitFileName } from './rules/file-name.ts';
+import { publicFileChecker, siteCode, type SummarizedFile } from './site.ts';
+import { checkAcrossFiles } from './cross-checks.ts';
 import { checkMediaFiles } from './rules/media.ts';
 import { fieldLocator } from './locate.ts';
-import { GLOSSARY_PATH } from '../../../src/schemas/glossary.ts';
 
 export interface ValidateOptions {
   /** Folder holding `content/` and `public/`. */
@@ -51,13 +48,6 @@ export interface ValidateResult {
 
 function inScope(path: string, paths: readonly string[]): boolean {
   return paths.length === 0 || paths.some((p) => path === p || path.startsWith(`${p.replace(/\/+$/, '')}/`));
-}
-
-/** The page a file's links appear on (glossary definitions appear on the glossary page). */
-function pageOf(file: SummarizedFile): string {
-  if (file.kind === 'toolkit') return toolkitRoute(file.path);
-  if (file.kind === 'doc') return docRoute(file.summary.slug ?? entryId(file.path, DOCS_DIR));
-  return GLOSSARY_PATH;
 }
 
 export async function validateContent(options: ValidateOptions): Promise<ValidateResult> {
@@ -117,22 +107,16 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
 
   for (const file of files) {
     for (const issue of file.summary.issues) issues.push({ file: file.path, ...issue });
-    if (file.kind === 'toolkit') issues.push(...checkToolkitFileName(file.path));
   }
-  const locate = fieldLocator(root);
-  const site = buildSiteModel(files, options.projectRoot ?? PROJECT_ROOT, root, locate);
-  issues.push(...site.issues);
-  const context = {
-    site,
-    root,
-    hasPublicFile: publicFileChecker(root),
-    suggestionBudget: newSuggestionBudget(),
-    locate,
-  };
-  for (const file of files) {
-    if (inScope(file.path, paths)) issues.push(...checkLinks(file.path, pageOf(file), file.summary.links, context));
-  }
-  issues.push(...checkToolkitReferences(files, locate));
+  issues.push(
+    ...checkAcrossFiles(files, {
+      code: siteCode(options.projectRoot ?? PROJECT_ROOT, root),
+      hasPublicFile: publicFileChecker(root),
+      hasRepoFile: (path) => existsSync(join(root, path)),
+      locate: fieldLocator(root),
+      inScope: (path) => inScope(path, paths),
+    }),
+  );
   mark('cross-checks');
   const media = await checkMediaFiles(root, (path) => inScope(path, paths));
   issues.push(...media.issues);

@@ -16,7 +16,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import type { Socket } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { START, localIssue } from './issues.ts';
-import type { Kind } from './discover.ts';
+import type { Kind } from './routes.ts';
 import type { FileSummary } from './summarize.ts';
 
 export interface Task {

@@ -4,7 +4,7 @@
  */
 import { SLUG_PATTERN } from '../../../../src/schemas/toolkit.ts';
 import { START, localIssue, type Issue } from '../issues.ts';
-import { toolkitFileName } from '../discover.ts';
+import { toolkitFileName } from '../routes.ts';
 
 export function checkToolkitFileName(path: string): Issue[] {
   const name = toolkitFileName(path);

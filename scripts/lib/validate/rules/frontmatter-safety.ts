@@ -7,7 +7,6 @@
  * `javascript:`; `attrs` are checked as attributes of a link; `head` and `layout` (which makes
  * the compiled page import a file) are refused; an `editUrl` may only point to the repository.
  */
-import { REPO_URL } from '../../../../src/config/site.ts';
 import { localIssue, type LocalIssue, type Position } from '../issues.ts';
 import type { ParsedYaml } from '../yaml.ts';
 import {
@@ -36,8 +35,12 @@ function record(value: unknown): Record<string, unknown> | undefined {
     : undefined;
 }
 
-/** Checks every string of a parsed header or data file; `kind` says which fields hold HTML. */
-export function checkFrontmatterSafety(yaml: ParsedYaml, kind: 'doc' | 'data'): LocalIssue[] {
+/**
+ * Checks every string of a parsed header or data file; `kind` says which fields hold HTML,
+ * `repoUrl` is the repository an `editUrl` may point to (`REPO_URL` of `src/config/site.ts`,
+ * passed in so that this rule also runs in the browser, where there is no environment).
+ */
+export function checkFrontmatterSafety(yaml: ParsedYaml, kind: 'doc' | 'data', repoUrl: string): LocalIssue[] {
   const issues: LocalIssue[] = [];
   // YAML aliases share objects: each is checked once, or an alias bomb would take forever.
   const seen = new Set<object>();
@@ -100,12 +103,12 @@ export function checkFrontmatterSafety(yaml: ParsedYaml, kind: 'doc' | 'data'): 
       );
     }
     const editUrl = data['editUrl'];
-    if (typeof editUrl === 'string' && !editUrl.startsWith(`${REPO_URL}/`)) {
+    if (typeof editUrl === 'string' && !editUrl.startsWith(`${repoUrl}/`)) {
       issues.push(
         localIssue(
           'edit-url',
           yaml.fieldAt(['editUrl']),
-          `« editUrl » doit mener au dépôt du guide (${REPO_URL}/…) ou valoir false`,
+          `« editUrl » doit mener au dépôt du guide (${repoUrl}/…) ou valoir false`,
         ),
       );
     }

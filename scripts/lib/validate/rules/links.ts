@@ -3,9 +3,11 @@
  * a toolkit, a page built by `src/pages/`) or a file of `public/`, and its `#anchor`, if any,
  * is an id of that page: a heading, a glossary entry… Images are checked the same way, as
  * files: under `public/` for a site path, next to the page for a relative one.
+ *
+ * No Node import: which files exist is asked of the context, so that the online editor runs
+ * the same rule against the site map built with the site.
  */
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import posix from 'path-browserify';
 import { localIssue, type Issue, type Position } from '../issues.ts';
 import type { LinkRef } from '../scan-tree.ts';
 import type { Page, SiteModel } from '../site.ts';
@@ -56,9 +58,10 @@ export interface LinkContext {
   site: SiteModel;
   /** How many more suggestions this run may compute. */
   suggestionBudget: { left: number };
-  /** Validated root (holds `content/` and `public/`). */
-  root: string;
+  /** Whether `public/` serves a file at this site path (a folder serves its `index.html`). */
   hasPublicFile: (sitePath: string) => boolean;
+  /** Whether a file exists at this path relative to the validated root (which may climb out of it). */
+  hasRepoFile: (path: string) => boolean;
   locate: FieldLocator;
 }
 
@@ -114,6 +117,6 @@ export function checkLinks(file: string, from: string, links: readonly LinkRef[]
 function checkImage(file: string, src: string, context: LinkContext): string | undefined {
   const path = decode(src.split(/[?#]/)[0] ?? '');
   if (path.startsWith('/')) return context.hasPublicFile(path) ? undefined : 'public/';
-  const local = join(dirname(join(context.root, file)), path);
-  return existsSync(local) ? undefined : `${dirname(file)}/`;
+  const folder = posix.dirname(file);
+  return context.hasRepoFile(posix.join(folder, path)) ? undefined : `${folder}/`;
 }
