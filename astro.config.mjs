@@ -55,6 +55,9 @@ export default defineConfig({
     outputGate(),
   ],
   vite: {
+    // The editor's checking worker (src/cms/site-checks-worker.ts) loads the Markdown parser
+    // on demand, as `npm run validate` does: a module worker, split like the rest.
+    worker: { format: 'es' },
     build: {
       // Processed scripts become files under /_astro/ instead of inline <script type="module">
       // blocks, so the only inline scripts left are `is:inline` ones, whose exact text the

@@ -8,19 +8,12 @@ import siteCss from '../styles/custom.css?raw';
 import factsCss from '../styles/toolkit-facts.css?raw';
 import { FORMATS, TOOLKITS_COLLECTION, normalizeToolkit } from './collections.ts';
 import { frontmatterFromFile, frontmatterToFile, yamlFromFile, yamlToFile, type FormatOptions } from './formats.ts';
-import { checkEntry, issuesMessage } from './check-entry.ts';
+import { installEntryChecks } from './entry-checks.ts';
 import { toolkitPreview } from './preview.ts';
 import { guardUploads } from './media-upload.ts';
 import type { CmsConfigJson } from './config.ts';
 import type { CmsConfig } from 'decap-cms-core';
-
-/** An error whose text is only its message: Decap shows it as is in its notice. */
-class EntryError extends Error {
-  override name = 'EntryError';
-  override toString(): string {
-    return this.message;
-  }
-}
+import type { Immutable } from 'decap-cms-core/dist/esm/redux/index.js';
 
 const element = document.getElementById('cms-config');
 if (!element?.textContent) throw new Error('Configuration du CMS absente de la page.');
@@ -47,17 +40,22 @@ CMS.registerCustomFormat(FORMATS.kpa, 'yaml', {
   toFile: (data) => yamlToFile(data as Record<string, unknown>, kpaOptions),
 });
 
+// The rules of `npm run validate`, on the file Decap is about to write: an error stops the
+// save, and every problem is shown at the top of the form and under its field.
+const entryChecks = installEntryChecks(
+  (collection) => config.collections.find((c) => c.name === collection)?.fields ?? [],
+);
 CMS.registerEventListener({
   name: 'preSave',
-  handler: ({ entry }) => {
-    const collection = String(entry.get('collection'));
-    const data = (entry.get('data') as { toJS: () => Record<string, unknown> }).toJS();
-    const issues = checkEntry(collection, data);
-    if (issues.length > 0) {
-      const fields = config.collections.find((c) => c.name === collection)?.fields ?? [];
-      throw new EntryError(issuesMessage(issues, fields));
-    }
+  handler: async ({ entry }) => {
+    await entryChecks.beforeSave(entry as Immutable);
     return undefined;
+  },
+});
+CMS.registerEventListener({
+  name: 'postSave',
+  handler: () => {
+    entryChecks.afterSave();
   },
 });
 

@@ -7,25 +7,27 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { parse } from 'yaml';
-import { launchBrowser, watchPage, type RunningBrowser } from '../helpers/browser.ts';
-import { serveDirectory, type StaticServer } from '../helpers/static-server.ts';
-import { buildCopy, copyRepository, type RepoCopy } from '../helpers/repo-copy.ts';
+import { watchPage } from '../helpers/browser.ts';
+import { serveDirectory } from '../helpers/static-server.ts';
 import { DIST } from '../helpers/site.ts';
-import { startCmsProxy, type CmsProxy } from '../../scripts/lib/cms-proxy.ts';
+import {
+  fillToolkit,
+  field,
+  publish,
+  publishAndWait as publishAndWaitFor,
+  selectInEditor,
+  startCmsStand,
+  type CmsStand,
+} from '../helpers/cms-editor.ts';
 import { toolkitSchema } from '../../src/schemas/toolkit.ts';
 import { toEntry } from '../../src/lib/catalogue.ts';
 import { toolkitFacts } from '../../src/lib/toolkit-facts.ts';
 import { checkSvg } from '../../scripts/lib/validate/rules/media.ts';
 import { MEDIA_TYPES } from '../../src/lib/media-types.ts';
 
-let copy: RepoCopy;
-let proxy: CmsProxy;
-let site: StaticServer;
-let browser: RunningBrowser;
-/** Every `persistEntry` call the admin sent to decap-server. */
-const saves: string[] = [];
+let stand: CmsStand;
 
 const TOOLKITS = 'content/toolkits';
 const MEDIA = 'public/media';
@@ -59,123 +61,15 @@ async function openMediaLibrary(): Promise<{ page: Page; problems: () => string[
 const NEW_SLUG = 'atelier-velo-reparer-ensemble';
 
 beforeAll(async () => {
-  copy = copyRepository();
-  proxy = await startCmsProxy({ root: copy.root, port: 0 });
-  buildCopy(copy.root, { CMS_LOCAL_BACKEND_URL: proxy.url });
-  site = await serveDirectory(join(copy.root, 'dist'));
-  browser = await launchBrowser();
-  browser.context.on('request', (request) => {
-    const body = request.postData() ?? '';
-    if (request.url() === proxy.url && body.includes('"persistEntry"')) saves.push(body);
-  });
+  stand = await startCmsStand();
 }, 180_000);
 
 afterAll(async () => {
-  await browser.close();
-  await site.close();
-  await proxy.close();
-  copy.remove();
+  await stand.close();
 });
 
-/**
- * Decap's prebuilt code checks React props with a bundled `prop-types` that does not know
- * React 19 elements, and logs these warnings about its own components. Any other console
- * error still fails the tests.
- */
-const DECAP_PROP_TYPES_WARNING =
-  /^console: Warning: Failed prop type: Invalid prop `children` supplied to `\w+`, expected a ReactNode\.$/;
-
-/** Opens the admin of the copy and logs in to the local backend. */
-async function openAdmin(path: string): Promise<{ page: Page; problems: () => string[] }> {
-  const page = await browser.context.newPage();
-  const watched = watchPage(page);
-  const problems = () => watched.problems.filter((p) => !DECAP_PROP_TYPES_WARNING.test(p));
-  await page.goto(`${site.url}/admin/`, { waitUntil: 'networkidle' });
-  // The session is kept in the browser profile: only the first page sees the login.
-  const login = page.getByRole('button', { name: 'Se connecter', exact: true });
-  const collections = page.getByRole('link', { name: 'Boîtes à outils' });
-  await login.or(collections).first().waitFor();
-  if (await login.isVisible()) await login.click();
-  await collections.waitFor();
-  await page.goto(`${site.url}/admin/#${path}`);
-  return { page, problems };
-}
-
-/** A form field by its name: Decap gives each input the id `<name>-field-<n>`. */
-const field = (scope: Page | Locator, name: string) => scope.locator(`[id^="${name}-field-"]`).first();
-
-async function choose(page: Page, name: string, option: string): Promise<void> {
-  await field(page, name).click();
-  await page.getByText(option, { exact: false }).first().click();
-}
-
-async function publish(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Publier', exact: true }).click();
-  await page.getByText('Publier maintenant').click();
-}
-
-/** Publishes and waits for decap-server to answer that the file is written. */
-async function publishAndWait(page: Page): Promise<void> {
-  const written = page.waitForResponse(
-    (response) => response.url() === proxy.url && (response.request().postData() ?? '').includes('"persistEntry"'),
-    { timeout: 15_000 },
-  );
-  await publish(page);
-  expect((await written).status()).toBe(200);
-}
-
-/**
- * Selects `text` inside the body editor. Replace it with `keyboard.insertText`: one input
- * event, which the editor applies to the selection it carries, whatever its own bookkeeping
- * of the caret is doing at that moment.
- */
-async function selectInEditor(page: Page, text: string): Promise<void> {
-  const editor = page.locator('.cms-editor-raw [contenteditable="true"]');
-  await editor.evaluate((root, wanted) => {
-    root.focus();
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent?.indexOf(wanted) ?? -1;
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      window.getSelection()?.removeAllRanges();
-      window.getSelection()?.addRange(range);
-      return;
-    }
-    throw new Error(`« ${wanted} » absent de l’éditeur`);
-  }, text);
-}
-
-/** Fills the toolkit form: title, summary, category, difficulty, numbers, materials, a mission, steps. */
-async function fillToolkit(page: Page, group: { groupMin: string; groupMax: string }): Promise<void> {
-  await field(page, 'title').fill('Atelier vélo : réparer ensemble');
-  await field(page, 'summary').fill(
-    'Réparer les vélos du quartier à plusieurs, apprendre les gestes de base et remettre en selle celles et ceux qui n’osaient plus.',
-  );
-  await choose(page, 'category', 'Réparation et réemploi —');
-  await choose(page, 'difficulty', '2 — Facile');
-  await field(page, 'preparation').fill('60');
-  await field(page, 'activity').fill('180');
-  // Group size comes before the budget in the form: the first min/max pair is the group.
-  await page.locator('[id^="min-field-"]').nth(0).fill(group.groupMin);
-  await page.locator('[id^="max-field-"]').nth(0).fill(group.groupMax);
-  await page.locator('[id^="min-field-"]').nth(1).fill('0');
-  await page.locator('[id^="max-field-"]').nth(1).fill('40');
-  await page.getByRole('button', { name: 'Ajouter élément' }).click();
-  await field(page, 'name').fill('Chambres à air de rechange');
-  await field(page, 'quantity').fill('5 de chaque taille');
-  await page.getByRole('button', { name: 'Ajouter mission' }).click();
-  await field(page, 'economicMission').fill('Entretien de la flotte de vélos d’une association ou d’une entreprise');
-  await field(page, 'commons').fill(
-    'Les fiches de réparation et la liste des pièces récupérées sont partagées sous licence libre.',
-  );
-  await page.locator('.cms-editor-raw [contenteditable="true"]').click();
-  await page.keyboard.type(
-    'Un atelier ouvert à toutes et tous.\n\n## Déroulé\n\n1. Accueillir les vélos.\n2. Diagnostiquer.\n3. Réparer ensemble.',
-  );
-}
+const openAdmin = (path: string) => stand.openAdmin(path);
+const publishAndWait = (page: Page) => publishAndWaitFor(page, stand.proxy.url);
 
 function frontmatter(text: string): unknown {
   const match = /^---\n([\s\S]*?)\n---\n/.exec(text);
@@ -185,21 +79,21 @@ function frontmatter(text: string): unknown {
 
 describe('the online editor, with decap-server on a copy of the repository', () => {
   it('is built for production, with the test-only flag pointing its /admin/ to this decap-server', () => {
-    expect(existsSync(join(copy.root, 'dist/pagefind/pagefind.js'))).toBe(true);
-    const html = readFileSync(join(copy.root, 'dist/admin/index.html'), 'utf8');
-    expect(html).toContain(`"local_backend":{"url":"${proxy.url}","allowed_hosts":["127.0.0.1","localhost"]}`);
+    expect(existsSync(join(stand.copy.root, 'dist/pagefind/pagefind.js'))).toBe(true);
+    const html = readFileSync(join(stand.copy.root, 'dist/admin/index.html'), 'utf8');
+    expect(html).toContain(`"local_backend":{"url":"${stand.proxy.url}","allowed_hosts":["127.0.0.1","localhost"]}`);
   });
 
   it('shows a French error and writes nothing when a required field is empty', async () => {
-    const before = readdirSync(join(copy.root, TOOLKITS)).sort();
+    const before = readdirSync(join(stand.copy.root, TOOLKITS)).sort();
     const { page, problems } = await openAdmin('/collections/toolkits/new');
     await field(page, 'title').fill('Fiche incomplète');
     await publish(page);
     await page.getByText('Oops, il manque un champ requis. Veuillez le renseigner avant de soumettre.').waitFor();
     await expect(page.getByText('Le champ Résumé est requis.').isVisible()).resolves.toBe(true);
     await expect(page.getByText('Le champ Catégorie est requis.').isVisible()).resolves.toBe(true);
-    expect(saves).toEqual([]);
-    expect(readdirSync(join(copy.root, TOOLKITS)).sort()).toEqual(before);
+    expect(stand.saves).toEqual([]);
+    expect(readdirSync(join(stand.copy.root, TOOLKITS)).sort()).toEqual(before);
     // Decap stops the save by rejecting a promise with no reason, which nothing catches.
     expect(problems().filter((p) => p !== 'exception: undefined')).toEqual([]);
     await page.close();
@@ -213,18 +107,20 @@ describe('the online editor, with decap-server on a copy of the repository', () 
       preview.getByText('Taille du groupe › Minimum : le minimum dépasse le maximum (taille du groupe)').isVisible(),
     ).resolves.toBe(true);
     await publish(page);
-    await page
-      .getByText(
-        "Échec de l'enregistrement de l'entrée : à corriger avant d’enregistrer — Taille du groupe › Minimum : le minimum dépasse le maximum (taille du groupe)",
-      )
-      .waitFor();
-    expect(saves).toEqual([]);
-    expect(existsSync(join(copy.root, TOOLKITS, `${NEW_SLUG}.mdx`))).toBe(false);
+    const refusal = 'rien n’a été enregistré : 1 point à corriger, listé en haut du formulaire et sous son champ';
+    await page.getByText(`Échec de l'enregistrement de l'entrée : ${refusal}`).waitFor();
+    // The point itself, at the top of the form (tests/browser/cms-checks.test.ts shows the rest).
+    await expect(
+      page
+        .locator('#kpa-checks li')
+        .filter({ hasText: 'Le minimum dépasse le maximum (taille du groupe).' })
+        .isVisible(),
+    ).resolves.toBe(true);
+    expect(stand.saves).toEqual([]);
+    expect(existsSync(join(stand.copy.root, TOOLKITS, `${NEW_SLUG}.mdx`))).toBe(false);
     // Decap logs the refused save (our error), then rejects a promise that nothing catches.
     const [logged, ...others] = problems();
-    expect(logged?.split('\n')[0]).toBe(
-      'console: EntryError: à corriger avant d’enregistrer — Taille du groupe › Minimum : le minimum dépasse le maximum (taille du groupe)',
-    );
+    expect(logged?.split('\n')[0]).toBe(`console: EntryError: ${refusal}`);
     expect(others).toEqual(['exception: Object']);
     await page.close();
   });
@@ -244,7 +140,7 @@ describe('the online editor, with decap-server on a copy of the repository', () 
     ]);
 
     await publishAndWait(page);
-    const file = join(copy.root, TOOLKITS, `${NEW_SLUG}.mdx`);
+    const file = join(stand.copy.root, TOOLKITS, `${NEW_SLUG}.mdx`);
     expect(existsSync(file)).toBe(true);
     const text = readFileSync(file, 'utf8');
     expect(problems()).toEqual([]);
@@ -268,19 +164,19 @@ describe('the online editor, with decap-server on a copy of the repository', () 
         '---\n\nUn atelier ouvert à toutes et tous.\n\n## Déroulé\n\n1. Accueillir les vélos.\n2. Diagnostiquer.\n3. Réparer ensemble.\n',
       ),
     ).toBe(true);
-    if (existsSync(join(copy.root, 'scripts', 'validate.ts'))) {
+    if (existsSync(join(stand.copy.root, 'scripts', 'validate.ts'))) {
       const validate = spawnSync('npm', ['run', '--silent', 'validate', '--', join(TOOLKITS, `${NEW_SLUG}.mdx`)], {
-        cwd: copy.root,
+        cwd: stand.copy.root,
         encoding: 'utf8',
       });
       expect(validate.status, validate.stdout + validate.stderr).toBe(0);
     }
 
     // The same build flag, so that the admin of the copy keeps writing there afterwards.
-    buildCopy(copy.root, { CMS_LOCAL_BACKEND_URL: proxy.url });
-    const built = await browser.context.newPage();
+    stand.rebuild();
+    const built = await stand.browser.context.newPage();
     const watched = watchPage(built);
-    await built.goto(`${site.url}/boites-a-outils/${NEW_SLUG}/`, { waitUntil: 'networkidle' });
+    await built.goto(`${stand.site.url}/boites-a-outils/${NEW_SLUG}/`, { waitUntil: 'networkidle' });
     const facts = toolkitFacts(toEntry({ slug: NEW_SLUG, file, data }, new Map(), []));
     expect(await built.locator('dl.toolkit-facts dt').allTextContents()).toEqual(facts.map((f) => f.label));
     const shown = (await built.locator('dl.toolkit-facts dd').allInnerTexts()).map((t) => t.replace(/\s+/g, ' '));
@@ -293,7 +189,7 @@ describe('the online editor, with decap-server on a copy of the repository', () 
   }, 180_000);
 
   it('changes only the edited words when a guide page is edited', async () => {
-    const path = join(copy.root, 'content/docs/decouvrir/genese.mdx');
+    const path = join(stand.copy.root, 'content/docs/decouvrir/genese.mdx');
     const before = readFileSync(path, 'utf8');
     const { page, problems } = await openAdmin('/collections/guide-decouvrir/entries/genese');
     await field(page, 'title').fill('La genèse de KPA-Cité');
@@ -316,7 +212,7 @@ describe('uploads through the online editor', () => {
     await page
       .locator('input[type="file"]')
       .setInputFiles({ name: 'piege.svg', mimeType: 'image/svg+xml', buffer: Buffer.from(HOSTILE_SVG) });
-    const stored = join(copy.root, MEDIA, 'piege.svg');
+    const stored = join(stand.copy.root, MEDIA, 'piege.svg');
     await expect.poll(() => existsSync(stored), { timeout: 15_000 }).toBe(true);
     const text = readFileSync(stored, 'utf8');
     // The drawing is still there (a stylesheet with an @import goes whole), and the gate of
@@ -353,7 +249,7 @@ describe('uploads through the online editor', () => {
       .toEqual([
         '« photo.jpg » est trop lourd (3,1 Mo, au plus 3 Mo pour un JPEG) : réduisez ses dimensions ou sa qualité, puis réessayez.',
       ]);
-    expect(existsSync(join(copy.root, MEDIA, 'photo.jpg'))).toBe(false);
+    expect(existsSync(join(stand.copy.root, MEDIA, 'photo.jpg'))).toBe(false);
     expect(problems()).toEqual([]);
     await page.close();
   });
@@ -362,7 +258,7 @@ describe('uploads through the online editor', () => {
 describe('the production /admin/', () => {
   it('opens the French GitHub login, with no request to another address and no console error', async () => {
     const prod = await serveDirectory(DIST);
-    const page = await browser.context.newPage();
+    const page = await stand.browser.context.newPage();
     const watched = watchPage(page);
     const elsewhere: string[] = [];
     page.on('request', (request) => {

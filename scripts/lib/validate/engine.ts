@@ -17,7 +17,7 @@ import { PARALLEL_THRESHOLD, defaultJobs, pool, summarizeAll, type Task } from '
 import { publicFileChecker, siteCode, type SummarizedFile } from './site.ts';
 import { checkAcrossFiles } from './cross-checks.ts';
 import { checkMediaFiles } from './rules/media.ts';
-import { fieldLocator } from './locate.ts';
+import { fieldLocator } from './locate-files.ts';
 
 export interface ValidateOptions {
   /** Folder holding `content/` and `public/`. */
@@ -30,6 +30,8 @@ export interface ValidateOptions {
   jobs?: number;
   /** Folder holding `src/pages/` (the site's code). */
   projectRoot?: string;
+  /** Whether to check the files of `public/media/` (default true; the editor's site map skips them). */
+  media?: boolean;
 }
 
 export interface ValidateResult {
@@ -118,10 +120,12 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
     }),
   );
   mark('cross-checks');
-  const media = await checkMediaFiles(root, (path) => inScope(path, paths));
-  issues.push(...media.issues);
-  checked += media.checked;
-  mark('media');
+  if (options.media ?? true) {
+    const media = await checkMediaFiles(root, (path) => inScope(path, paths));
+    issues.push(...media.issues);
+    checked += media.checked;
+    mark('media');
+  }
   return {
     issues: issues.filter((i) => inScope(i.file, paths)).sort(compareIssues),
     checked,

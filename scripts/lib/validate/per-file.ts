@@ -233,6 +233,7 @@ function summarizeGlossary(yaml: ParsedYaml, text: string): FileSummary {
           'duplicate-id',
           yaml.fieldAt([i, 'id']),
           `identifiant « ${entry.id} » déjà utilisé par l’entrée « ${data[first]?.term ?? ''} »`,
+          [i, 'id'],
         ),
       );
     }

@@ -69,3 +69,20 @@ export function toolkitRoute(path: string): string {
 export function toolkitFileName(path: string): string {
   return withoutExtension(path.slice(TOOLKITS_DIR.length));
 }
+
+/**
+ * The collection that reads the file at `path`, for the online editor, which knows a file
+ * by the path it is about to write: the folders and extensions of the globs of
+ * `src/config/collections.ts`, and their `[^_]` for pages and toolkits. Hidden files, which
+ * `npm run validate` refuses, belong to none.
+ */
+export function kindOfPath(path: string): Kind | undefined {
+  if (path === GLOSSARY_FILE) return 'glossary';
+  if (path.split('/').some((segment) => segment.startsWith('.'))) return undefined;
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const flat = (folder: string) => path.startsWith(folder) && !path.slice(folder.length).includes('/');
+  if (path.startsWith(DOCS_DIR) && !name.startsWith('_') && /\.mdx?$/.test(name)) return 'doc';
+  if (flat(TOOLKITS_DIR) && !name.startsWith('_') && name.endsWith('.mdx')) return 'toolkit';
+  if (flat(KPA_DIR) && /\.ya?ml$/.test(name)) return 'kpa';
+  return undefined;
+}

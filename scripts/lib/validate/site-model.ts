@@ -99,7 +99,7 @@ export function buildSiteModel(files: readonly SummarizedFile[], code: SiteCode,
   const { routes, patterns, reserved } = code;
   const slugIssue = (file: string, message: string, field: boolean) => {
     const at = locate && field ? locate(file, ['slug']) : { line: 1, column: 1 };
-    issues.push({ file, ...localIssue('slug-invalid', at, message) });
+    issues.push({ file, ...localIssue('slug-invalid', at, message, field ? ['slug'] : undefined) });
   };
   const published = files.filter((f) => f.kind === 'toolkit' && !f.summary.draft);
   const filledCategories = new Set(published.flatMap((f) => (f.summary.toolkit ? [f.summary.toolkit.category] : [])));

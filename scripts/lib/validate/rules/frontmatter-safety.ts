@@ -7,7 +7,7 @@
  * `javascript:`; `attrs` are checked as attributes of a link; `head` and `layout` (which makes
  * the compiled page import a file) are refused; an `editUrl` may only point to the repository.
  */
-import { localIssue, type LocalIssue, type Position } from '../issues.ts';
+import { localIssue, onField, type LocalIssue, type Position } from '../issues.ts';
 import type { ParsedYaml } from '../yaml.ts';
 import {
   checkElement,
@@ -53,11 +53,12 @@ export function checkFrontmatterSafety(yaml: ParsedYaml, kind: 'doc' | 'data', r
       // Positions cost a second parse of the YAML: looked up only for a problem.
       const at = () => yaml.fieldAt(path);
       const key = path.at(-1);
-      if (typeof key === 'string' && URL_KEYS.has(key) && isUnsafeUrl(value)) issues.push(unsafeUrlIssue(value, at()));
+      const report = (issue: LocalIssue) => issues.push(onField(issue, path));
+      if (typeof key === 'string' && URL_KEYS.has(key) && isUnsafeUrl(value)) report(unsafeUrlIssue(value, at()));
       else if (kind === 'doc' && HTML_FIELDS.has(pathName(path))) {
-        for (const finding of checkHtml(value)) issues.push(findingIssue({ ...finding, ...at() }));
+        for (const finding of checkHtml(value)) report(findingIssue({ ...finding, ...at() }));
       } else if (!isPlainText(value)) {
-        issues.push(plainTextIssue(`Le champ « ${pathName(path) || String(path.at(-1))} »`, at()));
+        report(plainTextIssue(`Le champ « ${pathName(path) || String(path.at(-1))} »`, at()));
       }
       return;
     }
@@ -77,7 +78,7 @@ export function checkFrontmatterSafety(yaml: ParsedYaml, kind: 'doc' | 'data', r
         else if (item === true) attributes[key] = true;
       }
       const at: Position = yaml.fieldAt(path);
-      for (const finding of checkElement('a', attributes, at)) issues.push(findingIssue(finding));
+      for (const finding of checkElement('a', attributes, at)) issues.push(onField(findingIssue(finding), path));
     }
     for (const [key, item] of Object.entries(object)) walk(item, [...path, key]);
   };
@@ -88,6 +89,7 @@ export function checkFrontmatterSafety(yaml: ParsedYaml, kind: 'doc' | 'data', r
         'mdx-import-export',
         yaml.fieldAt(['layout']),
         'champ « layout » interdit : il fait importer un fichier de code par la page ; la mise en page vient du site',
+        ['layout'],
       ),
     );
   }
@@ -99,6 +101,7 @@ export function checkFrontmatterSafety(yaml: ParsedYaml, kind: 'doc' | 'data', r
           'html-forbidden',
           yaml.fieldAt(['head']),
           'champ « head » interdit : il ajoute des balises à la page',
+          ['head'],
         ),
       );
     }
@@ -109,6 +112,7 @@ export function checkFrontmatterSafety(yaml: ParsedYaml, kind: 'doc' | 'data', r
           'edit-url',
           yaml.fieldAt(['editUrl']),
           `« editUrl » doit mener au dépôt du guide (${repoUrl}/…) ou valoir false`,
+          ['editUrl'],
         ),
       );
     }

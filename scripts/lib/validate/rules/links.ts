@@ -8,7 +8,7 @@
  * the same rule against the site map built with the site.
  */
 import posix from 'path-browserify';
-import { localIssue, type Issue, type Position } from '../issues.ts';
+import { localIssue, onField, type Issue, type Position } from '../issues.ts';
 import type { LinkRef } from '../scan-tree.ts';
 import type { Page, SiteModel } from '../site.ts';
 import type { FieldLocator } from '../locate.ts';
@@ -72,18 +72,21 @@ export function newSuggestionBudget(): { left: number } {
 /** Checks the links of one file; `from` is the address of the page they appear on. */
 export function checkLinks(file: string, from: string, links: readonly LinkRef[], context: LinkContext): Issue[] {
   const issues: Issue[] = [];
-  const report = (rule: 'link-broken' | 'link-anchor' | 'link-trailing-slash', at: Position, message: string) => {
-    issues.push({ file, ...localIssue(rule, at, message) });
-  };
   for (const link of links) {
     const at: Position = link.field ? context.locate(file, link.field) : { line: link.line, column: link.column };
+    const report = (rule: 'link-broken' | 'link-anchor' | 'link-trailing-slash', where: Position, message: string) => {
+      issues.push({ file, ...localIssue(rule, where, message, link.field) });
+    };
     if (link.url.trim() === '') {
       report('link-broken', at, 'lien vide : indiquez une adresse entre les parenthèses');
       continue;
     }
     if (link.image) {
       const missing = checkImage(file, link.url, context);
-      if (missing) issues.push({ file, ...imageMissingIssue(link.url, at, missing) });
+      if (missing) {
+        const issue = imageMissingIssue(link.url, at, missing);
+        issues.push({ file, ...(link.field ? onField(issue, link.field) : issue) });
+      }
       continue;
     }
     const target = split(link.url, from);

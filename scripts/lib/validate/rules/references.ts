@@ -39,6 +39,6 @@ export function checkToolkitReferences(files: readonly SummarizedFile[], locate:
   return issues.map((issue) => {
     const field: FieldPath =
       issue.field === 'related' && issue.index !== undefined ? ['related', issue.index] : [issue.field];
-    return { file: issue.file, ...localIssue(issue.rule, locate(issue.file, field), issue.message) };
+    return { file: issue.file, ...localIssue(issue.rule, locate(issue.file, field), issue.message, field) };
   });
 }
