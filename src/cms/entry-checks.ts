@@ -5,7 +5,8 @@
  * every problem is shown at the top of the form and under its field (`problem-display.ts`).
  * Once problems are shown, they follow the contributor's edits. When Decap's own field
  * validation stops a save before our event (a required field left empty, a text too long),
- * its messages join ours at the top of the form.
+ * its messages join ours at the top of the form: otherwise such a refusal shows nothing but
+ * a line under a field that may be out of view.
  */
 import type { Immutable } from 'decap-cms-core/dist/esm/redux/index.js';
 import { draftEntry, fieldErrors, pendingFile, store } from './decap-state.ts';
@@ -188,6 +189,13 @@ export function installEntryChecks(fieldsOf: (collection: string) => readonly Cm
       else display.show(report(found, decap), { focus: attempt });
     })();
   };
+  // A save that Decap's own field validation stops never reaches `preSave`: Decap ends it with
+  // `Promise.reject()`, which nothing catches. That rejection, with its field errors, is the sign.
+  window.addEventListener('unhandledrejection', (event: PromiseRejectionEvent) => {
+    if (event.reason !== undefined || fieldErrors().length === 0) return;
+    clearTimeout(timer);
+    recheck(true);
+  });
   store.subscribe(() => {
     const draft = store.getState().entryDraft;
     const entry = draft.get('entry') as Immutable | undefined;
@@ -200,17 +208,9 @@ export function installEntryChecks(fieldsOf: (collection: string) => readonly Cm
       else if (nextKey !== undefined) saved = undefined;
     }
     const nextErrors = draft.get('fieldsErrors');
-    if (nextErrors !== errors) {
-      errors = nextErrors;
-      // Decap validates every field when a save is asked for: errors mean it stopped the save.
-      if (fieldErrors().length > 0) {
-        clearTimeout(timer);
-        recheck(true);
-        return;
-      }
-    }
     const nextData = entry?.get('data');
-    if (nextData !== data) {
+    if (nextErrors !== errors || nextData !== data) {
+      errors = nextErrors;
       data = nextData;
       if (display.shown) {
         clearTimeout(timer);

@@ -30,10 +30,10 @@ describe('what the editor says about an entry', () => {
   it('adds what to do in the editor where the validator speaks of files', () => {
     expect(
       problemMessage(
-        issue('duplicate-title', 2, 'titre « Disco Soupe » déjà utilisé par la boîte à outils « disco-soupe »'),
+        issue('duplicate-title', 2, '« Disco Soupe » est déjà le titre de la boîte à outils « disco-soupe »'),
       ),
     ).toBe(
-      'Titre « Disco Soupe » déjà utilisé par la boîte à outils « disco-soupe ». Choisissez un autre titre : deux boîtes à outils ne peuvent pas porter le même.',
+      '« Disco Soupe » est déjà le titre de la boîte à outils « disco-soupe ». Choisissez un autre titre : deux boîtes à outils ne peuvent pas porter le même.',
     );
   });
 

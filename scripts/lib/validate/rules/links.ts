@@ -105,7 +105,7 @@ export function checkLinks(file: string, from: string, links: readonly LinkRef[]
     if (!page) {
       if (context.hasPublicFile(path) || context.site.patterns.some((p) => p.test(path))) continue;
       const hint = context.suggestionBudget.left-- > 0 ? suggestion(path, [...context.site.pages.keys()]) : '';
-      report('link-broken', at, `aucune page à l’adresse « ${path} »${hint}`);
+      report('link-broken', at, `ce lien mène à une page qui n’existe pas : « ${path} »${hint} ; corrigez l’adresse`);
       continue;
     }
     if (anchor !== '' && page.anchors && !anchorsOf(page).has(anchor)) {
