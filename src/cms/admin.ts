@@ -2,6 +2,7 @@
  * The browser side of `/admin/`: Decap CMS, bundled by Astro into this page only. The
  * configuration was built at build time and embedded in the page as JSON.
  */
+import './decap-globals.ts';
 import CMS from 'decap-cms-app';
 import previewCss from './preview.css?raw';
 import siteCss from '../styles/custom.css?raw';

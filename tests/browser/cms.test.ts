@@ -90,8 +90,11 @@ describe('the online editor, with decap-server on a copy of the repository', () 
     await field(page, 'title').fill('Fiche incomplète');
     await publish(page);
     await page.getByText('Oops, il manque un champ requis. Veuillez le renseigner avant de soumettre.').waitFor();
-    await expect(page.getByText('Le champ Résumé est requis.').isVisible()).resolves.toBe(true);
-    await expect(page.getByText('Le champ Catégorie est requis.').isVisible()).resolves.toBe(true);
+    // Under each field, and at the top of the form (tests/browser/cms-checks.test.ts).
+    const fields = page.locator('[aria-label$=" field"]');
+    await expect(fields.getByText('Le champ Résumé est requis.').isVisible()).resolves.toBe(true);
+    await expect(fields.getByText('Le champ Catégorie est requis.').isVisible()).resolves.toBe(true);
+    await page.locator('#kpa-checks').getByText('Le champ Résumé est requis.').waitFor();
     expect(stand.saves).toEqual([]);
     expect(readdirSync(join(stand.copy.root, TOOLKITS)).sort()).toEqual(before);
     // Decap stops the save by rejecting a promise with no reason, which nothing catches.
