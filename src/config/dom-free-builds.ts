@@ -8,7 +8,7 @@
 import { createRequire } from 'node:module';
 
 /** The packages whose browser build reaches for `document` (micromark decodes entities with it). */
-const DOM_BUILDS = ['decode-named-character-reference'];
+export const DOM_BUILDS = ['decode-named-character-reference'];
 
 export function domFreeBuilds(): { find: RegExp; replacement: string }[] {
   // Node resolves without the `browser` condition: to the entry with no DOM, also their `worker` one.
