@@ -32,7 +32,9 @@ describe('the checks of npm run validate, bundled for the editor', () => {
     });
     expect(result.errors).toEqual([]);
     const code = result.outputFiles.map((file) => file.text).join('\n');
-    expect(/.{0,120}\b(?:document|window)\.(?:createElement|querySelector|body|head)\b.{0,40}/.exec(code)?.[0]).toBeUndefined();
+    expect(
+      /.{0,120}\b(?:document|window)\.(?:createElement|querySelector|body|head)\b.{0,40}/.exec(code)?.[0],
+    ).toBeUndefined();
     expect(code).not.toMatch(/\bfrom\s*["']node:/);
   });
 });
