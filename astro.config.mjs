@@ -10,6 +10,7 @@ import { MDX_COMPONENTS } from './src/config/mdx-components.ts';
 import { SEARCH_RANKING } from './src/config/search.ts';
 import outputGate from './src/integrations/output-gate.ts';
 import { domFreeBuilds } from './src/config/dom-free-builds.ts';
+import securityHeaders from './src/integrations/security-headers.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 import { basePathPlugin } from './src/lib/base-path.ts';
 
@@ -49,12 +50,20 @@ export default defineConfig({
       },
       sidebar,
       pagefind: { ranking: SEARCH_RANKING },
+      // The Content-Security-Policy `<meta>` of every page, and dist/_headers.
+      plugins: [securityHeaders()],
     }),
     AutoImport({ imports: MDX_COMPONENTS }),
     mdx({ optimize: true }),
     // Last, so that it judges the pages as every other integration left them.
     outputGate(),
   ],
+  build: {
+    // Every stylesheet a file of /_astro/, none copied into the pages as `<style>`: the
+    // Content-Security-Policy (src/config/security-headers.ts) allows styles from the site
+    // only, with no hash to keep in step with the CSS.
+    inlineStylesheets: 'never',
+  },
   vite: {
     // The editor's checking worker (src/cms/site-checks-worker.ts) loads the Markdown parser
     // on demand, as `npm run validate` does: a module worker, split like the rest. It has no

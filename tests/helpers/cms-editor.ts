@@ -5,18 +5,10 @@
  */
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { launchBrowser, watchPage, type RunningBrowser } from './browser.ts';
+import { DECAP_PROP_TYPES_WARNING, launchBrowser, watchPage, type RunningBrowser } from './browser.ts';
 import { serveDirectory, type StaticServer } from './static-server.ts';
 import { buildCopy, copyRepository, type RepoCopy } from './repo-copy.ts';
 import { startCmsProxy, type CmsProxy } from '../../scripts/lib/cms-proxy.ts';
-
-/**
- * Decap's prebuilt code checks React props with a bundled `prop-types` that does not know
- * React 19 elements, and logs these warnings about its own components. Any other console
- * error still fails the tests.
- */
-export const DECAP_PROP_TYPES_WARNING =
-  /^console: Warning: Failed prop type: Invalid prop `children` supplied to `\w+`, expected a ReactNode\.$/;
 
 export interface CmsStand {
   copy: RepoCopy;

@@ -2,7 +2,8 @@
  * Step 3 of `npm run validate`: the checks that need a file's path or the other files. A
  * toolkit's file name is its address; addresses are unique and allowed (`site-model.ts`);
  * links and anchors lead somewhere (`rules/links.ts`); toolkits cite toolkits that exist,
- * without cycles or shared titles (`rules/references.ts`).
+ * without cycles or shared titles (`rules/references.ts`); pages show diagrams that exist
+ * (`rules/diagrams.ts`), named as files of `content/diagrams/`.
  *
  * No Node import: what exists on the disk is asked of the context. `engine.ts` answers from
  * the repository; the online editor (`src/cms/site-checks.ts`) from the site map made with the
@@ -13,7 +14,8 @@ import { DOCS_DIR, docRoute, entryId, toolkitRoute } from './routes.ts';
 import { buildSiteModel, type SiteCode, type SummarizedFile } from './site-model.ts';
 import { checkLinks, newSuggestionBudget } from './rules/links.ts';
 import { checkToolkitReferences } from './rules/references.ts';
-import { checkToolkitFileName } from './rules/file-name.ts';
+import { checkDiagramFileName, checkToolkitFileName } from './rules/file-name.ts';
+import { checkDiagramReferences } from './rules/diagrams.ts';
 import type { FieldLocator } from './locate.ts';
 import { GLOSSARY_PATH } from '../../../src/schemas/glossary.ts';
 
@@ -44,7 +46,10 @@ export function pageOf(file: SummarizedFile): string {
 export function checkAcrossFiles(files: readonly SummarizedFile[], context: CrossCheckContext): Issue[] {
   const { locate, inScope = () => true } = context;
   const issues: Issue[] = [];
-  for (const file of files) if (file.kind === 'toolkit') issues.push(...checkToolkitFileName(file.path));
+  for (const file of files) {
+    if (file.kind === 'toolkit') issues.push(...checkToolkitFileName(file.path));
+    if (file.kind === 'diagram') issues.push(...checkDiagramFileName(file.path));
+  }
   const site = buildSiteModel(files, context.code, locate);
   issues.push(...site.issues);
   const links = {
@@ -58,5 +63,6 @@ export function checkAcrossFiles(files: readonly SummarizedFile[], context: Cros
     if (inScope(file.path)) issues.push(...checkLinks(file.path, pageOf(file), file.summary.links, links));
   }
   issues.push(...checkToolkitReferences(files, locate));
+  issues.push(...checkDiagramReferences(files));
   return issues;
 }

@@ -11,12 +11,19 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { globSync } from 'tinyglobby';
-import { DOCS_GLOB, KPA_GLOB, TOOLKITS_GLOB, type GlobCollection } from '../../../src/config/collections.ts';
+import {
+  DIAGRAMS_GLOB,
+  DOCS_GLOB,
+  KPA_GLOB,
+  TOOLKITS_GLOB,
+  type GlobCollection,
+} from '../../../src/config/collections.ts';
 import { START, localIssue, type Issue } from './issues.ts';
 import { CONTENT_DIR, GLOSSARY_FILE, isImagePath, type ContentFile, type Kind } from './routes.ts';
 
 export {
   CONTENT_DIR,
+  DIAGRAMS_DIR,
   DOCS_DIR,
   GLOSSARY_FILE,
   IMAGE_EXTENSIONS,
@@ -96,6 +103,7 @@ export function discoverContent(root: string): Discovery {
   for (const path of globbed(root, DOCS_GLOB)) kinds.set(path, 'doc');
   for (const path of globbed(root, TOOLKITS_GLOB)) kinds.set(path, 'toolkit');
   for (const path of globbed(root, KPA_GLOB)) kinds.set(path, 'kpa');
+  for (const path of globbed(root, DIAGRAMS_GLOB)) kinds.set(path, 'diagram');
   if (plain.has(GLOSSARY_FILE)) kinds.set(GLOSSARY_FILE, 'glossary');
 
   const files: ContentFile[] = [];
@@ -111,7 +119,7 @@ export function discoverContent(root: string): Discovery {
       ...localIssue(
         'unexpected-file',
         START,
-        'fichier ignoré par le site : les pages vont dans content/docs/ (.md, .mdx), les boîtes à outils dans content/toolkits/ (.mdx), les KPA dans content/kpa/ (.yaml)',
+        'fichier ignoré par le site : les pages vont dans content/docs/ (.md, .mdx), les boîtes à outils dans content/toolkits/ (.mdx), les KPA dans content/kpa/ (.yaml), les dessins dans content/diagrams/ (.yaml)',
       ),
     });
   }

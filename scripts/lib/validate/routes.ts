@@ -5,15 +5,16 @@
  */
 import { slug as githubSlug } from 'github-slugger';
 import { toolkitPath } from '../../../src/lib/catalogue.ts';
-import { DOCS_GLOB, GLOSSARY_FILE, KPA_GLOB, TOOLKITS_GLOB } from '../../../src/config/collections.ts';
+import { DIAGRAMS_GLOB, DOCS_GLOB, GLOSSARY_FILE, KPA_GLOB, TOOLKITS_GLOB } from '../../../src/config/collections.ts';
 
 export { GLOSSARY_FILE };
 export const CONTENT_DIR = 'content';
 export const DOCS_DIR = `${DOCS_GLOB.base}/`;
 export const TOOLKITS_DIR = `${TOOLKITS_GLOB.base}/`;
 export const KPA_DIR = `${KPA_GLOB.base}/`;
+export const DIAGRAMS_DIR = `${DIAGRAMS_GLOB.base}/`;
 
-export type Kind = 'doc' | 'toolkit' | 'kpa' | 'glossary';
+export type Kind = 'doc' | 'toolkit' | 'kpa' | 'diagram' | 'glossary';
 
 export interface ContentFile {
   /** Relative to the validated root, with `/` separators. */
@@ -84,5 +85,6 @@ export function kindOfPath(path: string): Kind | undefined {
   if (path.startsWith(DOCS_DIR) && !name.startsWith('_') && /\.mdx?$/.test(name)) return 'doc';
   if (flat(TOOLKITS_DIR) && !name.startsWith('_') && name.endsWith('.mdx')) return 'toolkit';
   if (flat(KPA_DIR) && /\.ya?ml$/.test(name)) return 'kpa';
+  if (flat(DIAGRAMS_DIR) && name.endsWith('.yaml')) return 'diagram';
   return undefined;
 }
