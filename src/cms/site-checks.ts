@@ -97,8 +97,12 @@ function isSiteMap(value: unknown): value is SiteMapJson {
   );
 }
 
+/**
+ * An issue of another file, to tell the ones this entry causes from those already there. Not
+ * by its message: a message can name other pages (a suggestion, a list) that the entry changes.
+ */
 function issueKey(issue: Issue): string {
-  return `${issue.file}\u0000${issue.rule}\u0000${String(issue.line)}:${String(issue.column)}\u0000${issue.message}`;
+  return `${issue.file}\u0000${issue.rule}\u0000${String(issue.line)}:${String(issue.column)}`;
 }
 
 /** The checks of one site map, ready to judge entries. */
