@@ -9,6 +9,7 @@ import { sidebar } from './src/config/sidebar.ts';
 import { MDX_COMPONENTS } from './src/config/mdx-components.ts';
 import { SEARCH_RANKING } from './src/config/search.ts';
 import outputGate from './src/integrations/output-gate.ts';
+import { domFreeBuilds } from './src/config/dom-free-builds.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 import { basePathPlugin } from './src/lib/base-path.ts';
@@ -67,6 +68,11 @@ export default defineConfig({
     inlineStylesheets: 'never',
   },
   vite: {
+    // The editor's checking worker (src/cms/site-checks-worker.ts) loads the Markdown parser
+    // on demand, as `npm run validate` does: a module worker, split like the rest. It has no
+    // `document`: the packages whose browser build needs one take their other build.
+    worker: { format: 'es' },
+    resolve: { alias: domFreeBuilds() },
     build: {
       // Processed scripts become files under /_astro/ instead of inline <script type="module">
       // blocks, so the only inline scripts left are `is:inline` ones, whose exact text the

@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { htmlFiles } from '../lib/built-site.ts';
-import { pageScripts, totalSize } from '../lib/page-scripts.ts';
+import { pageScripts, totalSize, workerScripts } from '../lib/page-scripts.ts';
 import { startCmsProxy } from '../lib/cms-proxy.ts';
 import { launchBrowser, type RunningBrowser } from '../../tests/helpers/browser.ts';
 import { serveDirectory } from '../../tests/helpers/static-server.ts';
@@ -91,14 +91,20 @@ export async function run(): Promise<void> {
     );
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const admin = pageScripts(out, 'admin/index.html');
-    const gzipped = [...admin].reduce((sum, f) => sum + gzipSync(readFileSync(join(out, f)), { level: 9 }).length, 0);
+    const gzipped = (files: Iterable<string>) =>
+      [...files].reduce((sum, f) => sum + gzipSync(readFileSync(join(out, f)), { level: 9 }).length, 0);
+    const workers = workerScripts(out, admin);
     const others = htmlFiles(out).filter((f) => f !== 'admin/index.html');
     const heaviest = others
       .map((f) => ({ file: f, bytes: totalSize(out, pageScripts(out, f)) }))
       .sort((a, b) => b.bytes - a.bytes)[0];
     console.log(`admin-bundle: construction ${seconds} s`);
     console.log(
-      `admin-bundle: /admin/ charge ${admin.size} scripts, ${kB(totalSize(out, admin))} (${kB(gzipped)} gzip -9)`,
+      `admin-bundle: /admin/ charge ${admin.size} scripts, ${kB(totalSize(out, admin))} (${kB(gzipped(admin))} gzip -9)`,
+    );
+    // Started by the editor once it has loaded, in the background (src/cms/entry-checks.ts).
+    console.log(
+      `admin-bundle: puis son processus de vérification, ${workers.size} scripts, ${kB(totalSize(out, workers))} (${kB(gzipped(workers))} gzip -9)`,
     );
     if (heaviest) console.log(`admin-bundle: page la plus lourde ensuite : /${heaviest.file} (${kB(heaviest.bytes)})`);
     const time = await timeToList(out);

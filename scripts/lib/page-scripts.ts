@@ -1,7 +1,8 @@
 /**
  * The JavaScript a built page loads before any interaction: its module scripts and,
  * recursively, their static imports. Used to check and measure that the CMS bundle stays
- * on /admin/ (tests/site/admin.test.ts, scripts/bench/admin-bundle.ts).
+ * on /admin/ (tests/site/admin.test.ts, scripts/bench/admin-bundle.ts). Also the workers those
+ * scripts start, with everything they import (the online editor's checking worker).
  */
 import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -52,4 +53,35 @@ export function pageScripts(dist: string, htmlFile: string): Set<string> {
 /** Total size in bytes of site files. */
 export function totalSize(dist: string, files: Iterable<string>): number {
   return [...files].reduce((sum, f) => sum + statSync(join(dist, f)).size, 0);
+}
+
+/** `new Worker(new URL("…", import.meta.url))` and `import("…")` in built JavaScript (any quotes). */
+const WORKERS = /new Worker\(new URL\([`"']([^`"']+\.js)[`"']/g;
+const DYNAMIC = /import\([`"'](\.{0,2}\/[^`"']+\.js)[`"']\)/g;
+
+/**
+ * Site paths of the scripts of the workers that `scripts` (site paths) start: each worker's
+ * file and, recursively, what it imports, statically or on demand.
+ */
+export function workerScripts(dist: string, scripts: Iterable<string>): Set<string> {
+  const pending: string[] = [];
+  for (const file of scripts) {
+    const code = readFileSync(join(dist, file), 'utf8');
+    for (const m of code.matchAll(WORKERS)) {
+      const spec = m[1] ?? '';
+      pending.push(spec.startsWith('/') ? spec : posix.join(posix.dirname(file), spec));
+    }
+  }
+  const seen = new Set<string>();
+  while (pending.length > 0) {
+    const file = pending.pop() ?? '';
+    if (!file || seen.has(file) || !existsSync(join(dist, file))) continue;
+    seen.add(file);
+    const code = readFileSync(join(dist, file), 'utf8');
+    for (const m of [...code.matchAll(IMPORTS), ...code.matchAll(DYNAMIC)]) {
+      const spec = m[1] ?? '';
+      pending.push(spec.startsWith('/') ? spec : posix.join(posix.dirname(file), spec));
+    }
+  }
+  return seen;
 }

@@ -13,7 +13,8 @@ import { decodeFile } from './validate/rules/file-format.ts';
 import { splitFrontmatter } from './validate/frontmatter.ts';
 import { parseYaml } from './validate/yaml.ts';
 import { checkSchema } from './validate/rules/schema.ts';
-import { fieldLocator, type FieldPath } from './validate/locate.ts';
+import type { FieldPath } from './validate/locate.ts';
+import { fieldLocator } from './validate/locate-files.ts';
 
 export interface LoadedToolkits {
   sources: ToolkitSource[];

@@ -2,6 +2,7 @@
  * The browser side of `/admin/`: Decap CMS, bundled by Astro into this page only. The
  * configuration was built at build time and embedded in the page as JSON.
  */
+import './decap-globals.ts';
 import CMS from 'decap-cms-app';
 import previewCss from './preview.css?raw';
 import siteCss from '../styles/custom.css?raw';
@@ -9,7 +10,7 @@ import factsCss from '../styles/toolkit-facts.css?raw';
 import componentsCss from './components-preview.css?raw';
 import { FORMATS, TOOLKITS_COLLECTION, normalizeToolkit } from './collections.ts';
 import { frontmatterFromFile, frontmatterToFile, yamlFromFile, yamlToFile, type FormatOptions } from './formats.ts';
-import { checkEntry, issuesMessage } from './check-entry.ts';
+import { installEntryChecks } from './entry-checks.ts';
 import { toolkitPreview } from './preview.ts';
 import { guardUploads } from './media-upload.ts';
 import { registerEditorComponents } from './rich-text.ts';
@@ -22,14 +23,7 @@ import { bodyImageComponent } from './image-component.ts';
 import { HOME_COLLECTION } from './collections.ts';
 import { glossaryFromFile, glossaryToFile } from './formats.ts';
 import type { CmsConfig } from 'decap-cms-core';
-
-/** An error whose text is only its message: Decap shows it as is in its notice. */
-class EntryError extends Error {
-  override name = 'EntryError';
-  override toString(): string {
-    return this.message;
-  }
-}
+import type { Immutable } from 'decap-cms-core/dist/esm/redux/index.js';
 
 const element = document.getElementById('cms-config');
 if (!element?.textContent) throw new Error('Configuration du CMS absente de la page.');
@@ -56,17 +50,24 @@ CMS.registerCustomFormat(FORMATS.kpa, 'yaml', {
   toFile: (data) => yamlToFile(data as Record<string, unknown>, kpaOptions),
 });
 
+// The rules of `npm run validate`, on the file Decap is about to write: an error stops the
+// save, and every problem is shown at the top of the form and under its field.
+const entryChecks = installEntryChecks((collection) => {
+  const found = config.collections.find((c) => c.name === collection);
+  // The home page and the glossary are collections of one file, with that file's fields.
+  return found?.fields ?? found?.files?.[0]?.fields ?? [];
+});
 CMS.registerEventListener({
   name: 'preSave',
-  handler: ({ entry }) => {
-    const collection = String(entry.get('collection'));
-    const data = (entry.get('data') as { toJS: () => Record<string, unknown> }).toJS();
-    const issues = checkEntry(collection, data);
-    if (issues.length > 0) {
-      const fields = config.collections.find((c) => c.name === collection)?.fields ?? [];
-      throw new EntryError(issuesMessage(issues, fields));
-    }
+  handler: async ({ entry }) => {
+    await entryChecks.beforeSave(entry as Immutable);
     return undefined;
+  },
+});
+CMS.registerEventListener({
+  name: 'postSave',
+  handler: () => {
+    entryChecks.afterSave();
   },
 });
 

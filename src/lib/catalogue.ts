@@ -136,7 +136,7 @@ export function checkReferences(sources: readonly ReferenceSource[]): ReferenceI
         slug,
         field: 'title',
         rule: 'duplicate-title',
-        message: `titre « ${data.title} » déjà utilisé par la boîte à outils « ${first} »`,
+        message: `« ${data.title} » est déjà le titre de la boîte à outils « ${first} »`,
       });
     } else titles.set(title, slug);
     if (data.variantOf !== undefined) {

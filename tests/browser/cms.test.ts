@@ -89,8 +89,11 @@ describe('the online editor, with decap-server on a copy of the repository', () 
     await field(page, 'title').fill('Fiche incomplète');
     await publish(page);
     await page.getByText('Il manque un champ obligatoire : complétez-le avant d’enregistrer.').waitFor();
-    await expect(page.getByText('Le champ Résumé est requis.').isVisible()).resolves.toBe(true);
-    await expect(page.getByText('Le champ Catégorie est requis.').isVisible()).resolves.toBe(true);
+    // Under each field, and at the top of the form (tests/browser/cms-checks.test.ts).
+    const fields = page.locator('[aria-label$=" field"]');
+    await expect(fields.getByText('Le champ Résumé est requis.').isVisible()).resolves.toBe(true);
+    await expect(fields.getByText('Le champ Catégorie est requis.').isVisible()).resolves.toBe(true);
+    await page.locator('#kpa-checks').getByText('Le champ Résumé est requis.').waitFor();
     expect(stand.saves).toEqual([]);
     expect(readdirSync(join(stand.copy.root, TOOLKITS)).sort()).toEqual(before);
     // Decap stops the save by rejecting a promise with no reason, which nothing catches.
@@ -106,18 +109,20 @@ describe('the online editor, with decap-server on a copy of the repository', () 
       preview.getByText('Taille du groupe › Minimum : le minimum dépasse le maximum (taille du groupe)').isVisible(),
     ).resolves.toBe(true);
     await publish(page);
-    await page
-      .getByText(
-        "Échec de l'enregistrement de l'entrée : à corriger avant d’enregistrer — Taille du groupe › Minimum : le minimum dépasse le maximum (taille du groupe)",
-      )
-      .waitFor();
+    const refusal = 'rien n’a été enregistré : 1 point à corriger, listé en haut du formulaire et sous son champ';
+    await page.getByText(`Échec de l'enregistrement de l'entrée : ${refusal}`).waitFor();
+    // The point itself, at the top of the form (tests/browser/cms-checks.test.ts shows the rest).
+    await expect(
+      page
+        .locator('#kpa-checks li')
+        .filter({ hasText: 'Le minimum dépasse le maximum (taille du groupe).' })
+        .isVisible(),
+    ).resolves.toBe(true);
     expect(stand.saves).toEqual([]);
     expect(existsSync(join(stand.copy.root, TOOLKITS, `${NEW_SLUG}.mdx`))).toBe(false);
     // Decap logs the refused save (our error), then rejects a promise that nothing catches.
     const [logged, ...others] = problems();
-    expect(logged?.split('\n')[0]).toBe(
-      'console: EntryError: à corriger avant d’enregistrer — Taille du groupe › Minimum : le minimum dépasse le maximum (taille du groupe)',
-    );
+    expect(logged?.split('\n')[0]).toBe(`console: EntryError: ${refusal}`);
     expect(others).toEqual(['exception: Object']);
     await page.close();
   });

@@ -83,6 +83,15 @@ export async function openAdmin(
 /** A form field by its name: Decap gives each input the id `<name>-field-<n>`. */
 export const field = (scope: Page | Locator, name: string) => scope.locator(`[id^="${name}-field-"]`).first();
 
+/**
+ * Replaces the text of a field. Decap's text inputs put the caret back where it was when they
+ * get the focus, so a plain `fill` of a field already filled would add to its text.
+ */
+export async function replaceText(target: Locator, text: string): Promise<void> {
+  await target.fill('');
+  await target.fill(text);
+}
+
 export async function choose(page: Page, name: string, option: string): Promise<void> {
   await field(page, name).click();
   await page.getByText(option, { exact: false }).first().click();

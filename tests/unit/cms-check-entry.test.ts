@@ -1,76 +1,77 @@
-import { readFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkEntry, checkMdxBody, fieldLabel, issuesMessage } from '../../src/cms/check-entry.ts';
-import { frontmatterFromFile } from '../../src/cms/formats.ts';
-import { normalizeToolkit, toolkitFields } from '../../src/cms/collections.ts';
-import { ROOT } from '../helpers/site.ts';
+import { fieldLabel, placeProblems, problemMessage, schemaIssues } from '../../src/cms/check-entry.ts';
+import { guidePageSchemaOutsideAstro } from '../../src/schemas/guide-page.ts';
+import { guideFields, toolkitFields } from '../../src/cms/collections.ts';
+import { toolkitSchema } from '../../src/schemas/toolkit.ts';
+import { localIssue, type Issue } from '../../scripts/lib/validate/issues.ts';
 
-const VALID = {
-  title: 'Atelier vélo',
-  summary: 'Réparer les vélos du quartier à plusieurs et apprendre les gestes de base.',
-  category: 'reparation-et-reemploi',
-  difficulty: 2,
-  duration: { preparation: 60, activity: 180 },
-  groupSize: { min: 3, max: 12 },
-  budget: { min: 0, max: 40 },
-  economicMissions: ['Entretien des vélos d’une association'],
-  commons: 'Les fiches de réparation sont partagées sous licence libre.',
-  updated: '2026-11-26',
-  body: 'Un atelier.\n\n## Déroulé\n\n1. Réparer.\n',
-};
+const FILE = 'content/toolkits/atelier-velo.mdx';
 
-describe('the check the CMS runs before saving', () => {
-  it('accepts a complete toolkit, with the empty values an untouched form leaves', () => {
-    expect(checkEntry('toolkits', { ...VALID, minAge: '', image: { src: '', alt: '' }, __source: 'x' })).toEqual([]);
-  });
+function issue(rule: Parameters<typeof localIssue>[0], line: number, message: string, field?: string[]): Issue {
+  return { file: FILE, ...localIssue(rule, { line, column: 1 }, message, field) };
+}
 
-  it('refuses a group whose minimum exceeds its maximum, at the field, in French', () => {
-    expect(checkEntry('toolkits', { ...VALID, groupSize: { min: 12, max: 3 } })).toEqual([
-      { path: ['groupSize', 'min'], message: 'le minimum dépasse le maximum (taille du groupe)' },
-    ]);
-  });
-
-  it('refuses an image without its alternative text', () => {
-    expect(checkEntry('toolkits', { ...VALID, image: { src: '/media/velo.jpg', alt: '' } })).toEqual([
-      { path: ['image', 'alt'], message: 'à remplir' },
-    ]);
-  });
-
-  it('refuses braces, import lines and a lone « < » in a body, with their line, and leaves code alone', () => {
-    expect(checkMdxBody('Texte\nimport X from "y"\n{variable}\nmoins de < 5\n`{ok}` et\n```\n{ok}\n```\n')).toEqual([
-      {
-        path: ['body', 2],
-        message: 'pas de ligne « import » ni « export » : les composants sont disponibles sans import',
-      },
-      { path: ['body', 3], message: 'pas d’accolades « { } » : le site ne pourrait pas construire la page' },
-      {
-        path: ['body', 4],
-        message: 'un « < » seul ouvre une balise : écrivez « moins de » ou « inférieur à »',
-      },
-    ]);
-  });
-
-  it('finds nothing to refuse in the bodies of the guide pages and toolkits already in the repository', () => {
-    const files = spawnSync('git', ['ls-files', 'content'], { cwd: ROOT, encoding: 'utf8' })
-      .stdout.split('\n')
-      .filter((f) => f.endsWith('.mdx'));
-    const problems = files.flatMap((file) => {
-      const data = frontmatterFromFile(readFileSync(join(ROOT, file), 'utf8'), { normalize: normalizeToolkit });
-      const collection = file.startsWith('content/toolkits/') ? 'toolkits' : 'guide-page';
-      return checkEntry(collection, data).map((i) => `${file}: ${i.path.join('.')} ${i.message}`);
-    });
-    expect(problems).toEqual([]);
-  });
-
+describe('what the editor says about an entry', () => {
   it('names fields with the labels of the form', () => {
     const fields = toolkitFields();
     expect(fieldLabel(['duration', 'preparation'], fields)).toBe('Durée › Préparation (minutes)');
     expect(fieldLabel(['materials', 0, 'name'], fields)).toBe('Matériel à prévoir › n° 1 › Quoi');
     expect(fieldLabel(['body', 4], fields)).toBe('Contenu de la fiche › ligne 4');
-    expect(issuesMessage([{ path: ['title'], message: 'à remplir' }], fields)).toBe(
-      'à corriger avant d’enregistrer — Titre : à remplir',
+  });
+
+  it('tells a schema problem without the field’s technical name, and a missing value as « À remplir »', () => {
+    expect(
+      problemMessage(issue('schema', 3, '« groupSize.min » : le minimum dépasse le maximum', ['groupSize', 'min'])),
+    ).toBe('Le minimum dépasse le maximum.');
+    expect(problemMessage(issue('schema', 2, 'champ « commons » obligatoire manquant', ['commons']))).toBe(
+      'À remplir.',
     );
+  });
+
+  it('adds what to do in the editor where the validator speaks of files', () => {
+    expect(
+      problemMessage(
+        issue('duplicate-title', 2, '« Disco Soupe » est déjà le titre de la boîte à outils « disco-soupe »'),
+      ),
+    ).toBe(
+      '« Disco Soupe » est déjà le titre de la boîte à outils « disco-soupe ». Choisissez un autre titre : deux boîtes à outils ne peuvent pas porter le même.',
+    );
+  });
+
+  it('places a problem on its field, on a line of the text with that line, or on another file', () => {
+    const text = '---\ntitle: Atelier vélo\n---\n\nIntro.\n\n<Foo />\n';
+    const problems = placeProblems(
+      [
+        issue('mdx-component', 7, 'composant « <Foo> » non autorisé'),
+        issue('schema', 2, '« title » : trop court', ['title']),
+        { ...issue('link-anchor', 12, 'ancre « #deroule » introuvable'), file: 'content/docs/creer/lancer.mdx' },
+        { ...issue('link-trailing-slash', 5, 'ajoutez « / »'), severity: 'warning' },
+      ],
+      { path: FILE, text, bodyStart: 5, fields: toolkitFields() },
+    );
+    expect(problems.map((p) => [p.where, p.field, p.bodyLine, p.excerpt, p.severity])).toEqual([
+      ['Titre', ['title'], undefined, undefined, 'error'],
+      ['Contenu de la fiche, ligne 3', ['body'], 3, '<Foo />', 'error'],
+      ['Dans content/docs/creer/lancer.mdx, ligne 12', undefined, undefined, undefined, 'error'],
+      ['Contenu de la fiche, ligne 1', ['body'], 1, 'Intro.', 'warning'],
+    ]);
+  });
+
+  it('places the address of a page on the page as a whole', () => {
+    const [problem] = placeProblems([issue('duplicate-slug', 1, 'adresse « /decouvrir/genese/ » déjà prise')], {
+      path: FILE,
+      text: '---\ntitle: Genèse\n---\n',
+      bodyStart: 4,
+      fields: guideFields(guidePageSchemaOutsideAstro()),
+    });
+    expect(problem?.where).toBe('Adresse de la page');
+    expect(problem?.field).toBeUndefined();
+  });
+
+  it('lists, for the preview, what the schema still misses', () => {
+    expect(schemaIssues(toolkitSchema, { title: 'Atelier vélo' }).find((i) => i.path[0] === 'summary')).toEqual({
+      path: ['summary'],
+      message: 'à remplir',
+    });
   });
 });

@@ -12,8 +12,8 @@ describe('the npm run validate command', () => {
     expect(run.stdout).toBe(
       [
         'content/docs/bom.mdx:1:1  avertissement  file-bom  le fichier commence par un BOM : enregistrez-le en « UTF-8 sans BOM »',
-        'content/docs/liens.mdx:6:6  erreur  link-broken  aucune page à l’adresse « /nulle-part/ »',
-        'content/docs/liens.mdx:6:36  erreur  link-broken  aucune page à l’adresse « /boites-a-outils/soupe-froide/ »',
+        'content/docs/liens.mdx:6:6  erreur  link-broken  ce lien mène à une page qui n’existe pas : « /nulle-part/ » ; corrigez l’adresse',
+        'content/docs/liens.mdx:6:36  erreur  link-broken  ce lien mène à une page qui n’existe pas : « /boites-a-outils/soupe-froide/ » ; corrigez l’adresse',
         '✖ 2 erreurs et 1 avertissement dans 2 fichiers (13 fichiers vérifiés).',
         '',
       ].join('\n'),
@@ -38,8 +38,8 @@ describe('the npm run validate command', () => {
     const root = treeWith('link-broken', 'file-bom');
     const expected = [
       '::warning file=content/docs/bom.mdx,line=1,col=1,title=file-bom::le fichier commence par un BOM : enregistrez-le en « UTF-8 sans BOM »',
-      '::error file=content/docs/liens.mdx,line=6,col=6,title=link-broken::aucune page à l’adresse « /nulle-part/ »',
-      '::error file=content/docs/liens.mdx,line=6,col=36,title=link-broken::aucune page à l’adresse « /boites-a-outils/soupe-froide/ »',
+      '::error file=content/docs/liens.mdx,line=6,col=6,title=link-broken::ce lien mène à une page qui n’existe pas : « /nulle-part/ » ; corrigez l’adresse',
+      '::error file=content/docs/liens.mdx,line=6,col=36,title=link-broken::ce lien mène à une page qui n’existe pas : « /boites-a-outils/soupe-froide/ » ; corrigez l’adresse',
       '✖ 2 erreurs et 1 avertissement dans 2 fichiers (13 fichiers vérifiés).',
       '',
     ].join('\n');

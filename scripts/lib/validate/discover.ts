@@ -6,52 +6,44 @@
  * are refused outright: the build may read them (the glob takes `.x.mdx`, a link can point
  * anywhere on the machine) while a person reviewing a pull request easily overlooks them.
  *
- * Also here: the address each file gets on the site (Astro's rule for ids: each path segment
- * slugified as GitHub does, a trailing `/index` dropped).
+ * The address each file gets on the site is in `routes.ts` (re-exported here).
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { slug as githubSlug } from 'github-slugger';
 import { globSync } from 'tinyglobby';
-import { toolkitPath } from '../../../src/lib/catalogue.ts';
 import {
   DIAGRAMS_GLOB,
   DOCS_GLOB,
-  GLOSSARY_FILE,
   KPA_GLOB,
   TOOLKITS_GLOB,
   type GlobCollection,
 } from '../../../src/config/collections.ts';
 import { START, localIssue, type Issue } from './issues.ts';
+import { CONTENT_DIR, GLOSSARY_FILE, isImagePath, type ContentFile, type Kind } from './routes.ts';
 
-export { GLOSSARY_FILE };
-export const CONTENT_DIR = 'content';
-export const DOCS_DIR = `${DOCS_GLOB.base}/`;
-export const TOOLKITS_DIR = `${TOOLKITS_GLOB.base}/`;
-export const KPA_DIR = `${KPA_GLOB.base}/`;
-export const DIAGRAMS_DIR = `${DIAGRAMS_GLOB.base}/`;
-
-export type Kind = 'doc' | 'toolkit' | 'kpa' | 'diagram' | 'glossary';
-
-export interface ContentFile {
-  /** Relative to the validated root, with `/` separators. */
-  path: string;
-  kind: Kind;
-}
+export {
+  CONTENT_DIR,
+  DIAGRAMS_DIR,
+  DOCS_DIR,
+  GLOSSARY_FILE,
+  IMAGE_EXTENSIONS,
+  KPA_DIR,
+  TOOLKITS_DIR,
+  docRoute,
+  entryId,
+  isImagePath,
+  toolkitFileName,
+  toolkitRoute,
+  toolkitSlug,
+  type ContentFile,
+  type Kind,
+} from './routes.ts';
 
 export interface Discovery {
   /** The files the site reads, sorted by path. */
   files: ContentFile[];
   /** Files that are refused (dot files, links) or that the site ignores. */
   issues: Issue[];
-}
-
-/** Pictures a page can show from its own folder (`![…](./photo.jpg)`): checked as images, not as pages. */
-export const IMAGE_EXTENSIONS: readonly string[] = ['png', 'jpg', 'jpeg', 'webp', 'avif', 'gif', 'svg'];
-
-export function isImagePath(path: string): boolean {
-  const extension = /\.([a-z0-9]+)$/i.exec(path)?.[1]?.toLowerCase();
-  return extension !== undefined && IMAGE_EXTENSIONS.includes(extension);
 }
 
 /** The files a glob collection reads, as Astro's loader lists them (relative to `root`). */
@@ -133,45 +125,4 @@ export function discoverContent(root: string): Discovery {
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, issues };
-}
-
-function withoutExtension(name: string): string {
-  return name.replace(/\.[^./]+$/, '');
-}
-
-const ids = new Map<string, string>();
-
-/** Astro's id for a file of a glob collection: `Mes Pages/Été.mdx` → `mes-pages/été`. */
-export function entryId(path: string, base: string): string {
-  let id = ids.get(path);
-  if (id === undefined) {
-    id = withoutExtension(path.slice(base.length))
-      .split('/')
-      // Already a slug (the usual case): slugifying would return it unchanged.
-      .map((segment) => (/^[a-z0-9-]+$/.test(segment) ? segment : githubSlug(segment)))
-      .join('/')
-      .replace(/\/index$/, '');
-    ids.set(path, id);
-  }
-  return id;
-}
-
-/** The address of a guide page: `index` is the home page, `404` the error page. */
-export function docRoute(id: string): string {
-  if (id === 'index') return '/';
-  if (id === '404') return '/404.html';
-  return `/${id}/`;
-}
-
-export function toolkitSlug(path: string): string {
-  return entryId(path, TOOLKITS_DIR);
-}
-
-export function toolkitRoute(path: string): string {
-  return toolkitPath(toolkitSlug(path));
-}
-
-/** The file name of a toolkit without `.mdx`, before Astro slugifies it. */
-export function toolkitFileName(path: string): string {
-  return withoutExtension(path.slice(TOOLKITS_DIR.length));
 }

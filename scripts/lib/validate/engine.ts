@@ -11,17 +11,13 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { compareIssues, type Issue } from './issues.ts';
-import { discoverContent, docRoute, entryId, DOCS_DIR, toolkitRoute, CONTENT_DIR } from './discover.ts';
+import { discoverContent, CONTENT_DIR } from './discover.ts';
 import { SummaryCache, PROJECT_ROOT, contentHash } from './cache.ts';
 import { PARALLEL_THRESHOLD, defaultJobs, pool, summarizeAll, type Task } from './pool.ts';
-import { buildSiteModel, publicFileChecker, type SummarizedFile } from './site.ts';
-import { checkLinks, newSuggestionBudget } from './rules/links.ts';
-import { checkToolkitReferences } from './rules/references.ts';
-import { checkDiagramFileName, checkToolkitFileName } from './rules/file-name.ts';
+import { publicFileChecker, siteCode, type SummarizedFile } from './site.ts';
+import { checkAcrossFiles } from './cross-checks.ts';
 import { checkMediaFiles } from './rules/media.ts';
-import { checkDiagramReferences } from './rules/diagrams.ts';
-import { fieldLocator } from './locate.ts';
-import { GLOSSARY_PATH } from '../../../src/schemas/glossary.ts';
+import { fieldLocator } from './locate-files.ts';
 
 export interface ValidateOptions {
   /** Folder holding `content/` and `public/`. */
@@ -34,6 +30,8 @@ export interface ValidateOptions {
   jobs?: number;
   /** Folder holding `src/pages/` (the site's code). */
   projectRoot?: string;
+  /** Whether to check the files of `public/media/` (default true; the editor's site map skips them). */
+  media?: boolean;
 }
 
 export interface ValidateResult {
@@ -52,13 +50,6 @@ export interface ValidateResult {
 
 function inScope(path: string, paths: readonly string[]): boolean {
   return paths.length === 0 || paths.some((p) => path === p || path.startsWith(`${p.replace(/\/+$/, '')}/`));
-}
-
-/** The page a file's links appear on (glossary definitions appear on the glossary page). */
-function pageOf(file: SummarizedFile): string {
-  if (file.kind === 'toolkit') return toolkitRoute(file.path);
-  if (file.kind === 'doc') return docRoute(file.summary.slug ?? entryId(file.path, DOCS_DIR));
-  return GLOSSARY_PATH;
 }
 
 export async function validateContent(options: ValidateOptions): Promise<ValidateResult> {
@@ -118,29 +109,23 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
 
   for (const file of files) {
     for (const issue of file.summary.issues) issues.push({ file: file.path, ...issue });
-    if (file.kind === 'toolkit') issues.push(...checkToolkitFileName(file.path));
-    if (file.kind === 'diagram') issues.push(...checkDiagramFileName(file.path));
   }
-  const locate = fieldLocator(root);
-  const site = buildSiteModel(files, options.projectRoot ?? PROJECT_ROOT, root, locate);
-  issues.push(...site.issues);
-  const context = {
-    site,
-    root,
-    hasPublicFile: publicFileChecker(root),
-    suggestionBudget: newSuggestionBudget(),
-    locate,
-  };
-  for (const file of files) {
-    if (inScope(file.path, paths)) issues.push(...checkLinks(file.path, pageOf(file), file.summary.links, context));
-  }
-  issues.push(...checkToolkitReferences(files, locate));
-  issues.push(...checkDiagramReferences(files));
+  issues.push(
+    ...checkAcrossFiles(files, {
+      code: siteCode(options.projectRoot ?? PROJECT_ROOT, root),
+      hasPublicFile: publicFileChecker(root),
+      hasRepoFile: (path) => existsSync(join(root, path)),
+      locate: fieldLocator(root),
+      inScope: (path) => inScope(path, paths),
+    }),
+  );
   mark('cross-checks');
-  const media = await checkMediaFiles(root, (path) => inScope(path, paths));
-  issues.push(...media.issues);
-  checked += media.checked;
-  mark('media');
+  if (options.media ?? true) {
+    const media = await checkMediaFiles(root, (path) => inScope(path, paths));
+    issues.push(...media.issues);
+    checked += media.checked;
+    mark('media');
+  }
   return {
     issues: issues.filter((i) => inScope(i.file, paths)).sort(compareIssues),
     checked,

@@ -108,6 +108,11 @@ export interface LocalIssue extends Position {
   severity: Severity;
   rule: RuleId;
   message: string;
+  /**
+   * The frontmatter or data field it is about (`['groupSize', 'min']`), when there is one: the
+   * online editor shows the issue next to that field of its form.
+   */
+  field?: (string | number)[];
 }
 
 export interface Issue extends LocalIssue {
@@ -117,8 +122,14 @@ export interface Issue extends LocalIssue {
 
 export const START: Position = { line: 1, column: 1 };
 
-export function localIssue(rule: RuleId, at: Position, message: string): LocalIssue {
-  return { line: at.line, column: at.column, severity: RULES[rule].severity, rule, message };
+export function localIssue(rule: RuleId, at: Position, message: string, field?: readonly PropertyKey[]): LocalIssue {
+  const issue: LocalIssue = { line: at.line, column: at.column, severity: RULES[rule].severity, rule, message };
+  return field ? onField(issue, field) : issue;
+}
+
+/** `issue`, about the frontmatter or data field at `field`. */
+export function onField(issue: LocalIssue, field: readonly PropertyKey[]): LocalIssue {
+  return { ...issue, field: field.map((key) => (typeof key === 'number' ? key : String(key))) };
 }
 
 export function compareIssues(a: Issue, b: Issue): number {

@@ -1,12 +1,10 @@
 /**
  * Positions found after the fact. The summaries of valid files keep no positions for their
  * frontmatter fields (finding them costs a second YAML parse); when a check across files
- * reports on a field, its line is looked up here, once per file.
+ * reports on a field, its line is looked up here, once per file. No Node import: `engine.ts`
+ * reads the files from the disk, the online editor passes the text it is about to write.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { START, type Position } from './issues.ts';
-import { decodeFile } from './rules/file-format.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { parseYaml, type ParsedYaml } from './yaml.ts';
 
@@ -14,17 +12,21 @@ export type FieldPath = (string | number)[];
 
 export type FieldLocator = (file: string, field: FieldPath) => Position;
 
-export function fieldLocator(root: string): FieldLocator {
+/** The fields of a file's text: a YAML data file, or the frontmatter of a page. */
+export function fieldsOf(file: string, text: string): ParsedYaml | undefined {
+  if (/\.ya?ml$/.test(file)) return parseYaml(text, 1);
+  const frontmatter = splitFrontmatter(text);
+  return frontmatter === undefined ? undefined : parseYaml(frontmatter, 2);
+}
+
+/** A locator over the files whose text `read` gives (`undefined`: unreadable, or unknown). */
+export function textLocator(read: (file: string) => string | undefined): FieldLocator {
   const parsed = new Map<string, ParsedYaml | undefined>();
-  const read = (file: string): ParsedYaml | undefined => {
-    const text = decodeFile(readFileSync(join(root, file))).text;
-    if (text === undefined) return undefined;
-    if (/\.ya?ml$/.test(file)) return parseYaml(text, 1);
-    const frontmatter = splitFrontmatter(text);
-    return frontmatter === undefined ? undefined : parseYaml(frontmatter, 2);
-  };
   return (file, field) => {
-    if (!parsed.has(file)) parsed.set(file, read(file));
+    if (!parsed.has(file)) {
+      const text = read(file);
+      parsed.set(file, text === undefined ? undefined : fieldsOf(file, text));
+    }
     return parsed.get(file)?.fieldAt(field) ?? START;
   };
 }

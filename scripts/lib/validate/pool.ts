@@ -16,7 +16,8 @@ import { fork, type ChildProcess } from 'node:child_process';
 import type { Socket } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { START, localIssue } from './issues.ts';
-import type { Kind } from './discover.ts';
+import { FILE_BUDGET_MS, tooComplexIssue } from './budget.ts';
+import type { Kind } from './routes.ts';
 import type { FileSummary } from './summarize.ts';
 
 export interface Task {
@@ -33,8 +34,7 @@ export type ChildBatch = { index: number; task: Task }[];
 
 /** Above this many files to read, one child per core. */
 export const PARALLEL_THRESHOLD = 150;
-/** Longest a file may take: a page of the guide takes a few milliseconds. */
-export const FILE_BUDGET_MS = 2000;
+export { FILE_BUDGET_MS };
 /** Longest a child may take to start and load its parsers. */
 const START_BUDGET_MS = 60_000;
 const BATCH = 16;
@@ -47,14 +47,7 @@ function failedSummary(issue: FileSummary['issues'][number]): FileSummary {
   return { issues: [issue], links: [], anchors: [], components: [], complete: false, draft: false };
 }
 
-const tooComplex = () =>
-  failedSummary(
-    localIssue(
-      'file-too-complex',
-      START,
-      `fichier trop complexe : sa vérification dépasse ${String(FILE_BUDGET_MS / 1000)} s (imbrications très profondes, milliers de liens ou d’images sur une ligne ?) ; simplifiez-le ou découpez-le`,
-    ),
-  );
+const tooComplex = () => failedSummary(tooComplexIssue());
 
 const crashed = (detail: string) =>
   failedSummary(

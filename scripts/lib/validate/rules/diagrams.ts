@@ -4,8 +4,8 @@
  * diagram whose file is invalid is reported on that file, not again on the pages showing it.
  */
 import { localIssue, type Issue } from '../issues.ts';
-import { DIAGRAMS_DIR, entryId } from '../discover.ts';
-import type { SummarizedFile } from '../site.ts';
+import { DIAGRAMS_DIR, entryId } from '../routes.ts';
+import type { SummarizedFile } from '../site-model.ts';
 import { suggestion } from './schema.ts';
 
 export function checkDiagramReferences(files: readonly SummarizedFile[]): Issue[] {

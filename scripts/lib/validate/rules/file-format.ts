@@ -3,8 +3,9 @@
  * that are not UTF-8, an empty or huge file) is reported on that file and the file is not
  * parsed further; a BOM and CRLF or CR line ends are tolerated with a warning, then normalised so
  * that every later rule sees `\n` line ends and the same line numbers as an editor.
+ *
+ * No Node import: the online editor runs it on the file it is about to write.
  */
-import { isUtf8 } from 'node:buffer';
 import { START, localIssue, type LocalIssue, type Position } from '../issues.ts';
 
 /**
@@ -14,7 +15,16 @@ import { START, localIssue, type LocalIssue, type Position } from '../issues.ts'
  */
 export const MAX_FILE_BYTES = 100 * 1024;
 
-const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+/** Throws on bytes that are not UTF-8 (overlong forms and surrogates included), as Node's `isUtf8` refuses them. */
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true, fatal: true });
+
+function utf8(bytes: Uint8Array): string | undefined {
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
 
 export interface DecodedFile {
   /** The text with `\n` line ends and no BOM; `undefined` when the file cannot be read as text. */
@@ -45,7 +55,7 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
       b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
     if (length === 0 || i + length > bytes.length) return i;
     for (let k = 1; k < length; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
-    if (!isUtf8(bytes.subarray(i, i + length))) return i; // overlong forms and surrogates
+    if (utf8(bytes.subarray(i, i + length)) === undefined) return i; // overlong forms and surrogates
     i += length;
   }
   return bytes.length;
@@ -78,7 +88,8 @@ export function decodeFile(bytes: Uint8Array): DecodedFile {
       ],
     };
   }
-  if (!isUtf8(bytes)) {
+  const raw = utf8(bytes);
+  if (raw === undefined) {
     return {
       text: undefined,
       issues: [
@@ -91,7 +102,6 @@ export function decodeFile(bytes: Uint8Array): DecodedFile {
     };
   }
   const issues: LocalIssue[] = [];
-  const raw = decoder.decode(bytes);
   let text = raw;
   if (text.startsWith('\uFEFF')) {
     issues.push(localIssue('file-bom', START, 'le fichier commence par un BOM : enregistrez-le en « UTF-8 sans BOM »'));

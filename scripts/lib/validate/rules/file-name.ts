@@ -4,7 +4,7 @@
  */
 import { SLUG_PATTERN } from '../../../../src/schemas/toolkit.ts';
 import { START, localIssue, type Issue } from '../issues.ts';
-import { toolkitFileName } from '../discover.ts';
+import { toolkitFileName } from '../routes.ts';
 
 /** `file-name` on `path` when `name` is not a slug; `why` says what the name becomes. */
 function slugFileName(path: string, name: string, why: string): Issue[] {

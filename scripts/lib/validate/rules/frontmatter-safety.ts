@@ -7,8 +7,7 @@
  * `javascript:`; `attrs` are checked as attributes of a link; `head` and `layout` (which makes
  * the compiled page import a file) are refused; an `editUrl` may only point to the repository.
  */
-import { REPO_URL } from '../../../../src/config/site.ts';
-import { localIssue, type LocalIssue, type Position } from '../issues.ts';
+import { localIssue, onField, type LocalIssue, type Position } from '../issues.ts';
 import type { ParsedYaml } from '../yaml.ts';
 import {
   checkElement,
@@ -36,8 +35,12 @@ function record(value: unknown): Record<string, unknown> | undefined {
     : undefined;
 }
 
-/** Checks every string of a parsed header or data file; `kind` says which fields hold HTML. */
-export function checkFrontmatterSafety(yaml: ParsedYaml, kind: 'doc' | 'data'): LocalIssue[] {
+/**
+ * Checks every string of a parsed header or data file; `kind` says which fields hold HTML,
+ * `repoUrl` is the repository an `editUrl` may point to (`REPO_URL` of `src/config/site.ts`,
+ * passed in so that this rule also runs in the browser, where there is no environment).
+ */
+export function checkFrontmatterSafety(yaml: ParsedYaml, kind: 'doc' | 'data', repoUrl: string): LocalIssue[] {
   const issues: LocalIssue[] = [];
   // YAML aliases share objects: each is checked once, or an alias bomb would take forever.
   const seen = new Set<object>();
@@ -50,11 +53,12 @@ export function checkFrontmatterSafety(yaml: ParsedYaml, kind: 'doc' | 'data'): 
       // Positions cost a second parse of the YAML: looked up only for a problem.
       const at = () => yaml.fieldAt(path);
       const key = path.at(-1);
-      if (typeof key === 'string' && URL_KEYS.has(key) && isUnsafeUrl(value)) issues.push(unsafeUrlIssue(value, at()));
+      const report = (issue: LocalIssue) => issues.push(onField(issue, path));
+      if (typeof key === 'string' && URL_KEYS.has(key) && isUnsafeUrl(value)) report(unsafeUrlIssue(value, at()));
       else if (kind === 'doc' && HTML_FIELDS.has(pathName(path))) {
-        for (const finding of checkHtml(value)) issues.push(findingIssue({ ...finding, ...at() }));
+        for (const finding of checkHtml(value)) report(findingIssue({ ...finding, ...at() }));
       } else if (!isPlainText(value)) {
-        issues.push(plainTextIssue(`Le champ « ${pathName(path) || String(path.at(-1))} »`, at()));
+        report(plainTextIssue(`Le champ « ${pathName(path) || String(path.at(-1))} »`, at()));
       }
       return;
     }
@@ -74,7 +78,7 @@ export function checkFrontmatterSafety(yaml: ParsedYaml, kind: 'doc' | 'data'): 
         else if (item === true) attributes[key] = true;
       }
       const at: Position = yaml.fieldAt(path);
-      for (const finding of checkElement('a', attributes, at)) issues.push(findingIssue(finding));
+      for (const finding of checkElement('a', attributes, at)) issues.push(onField(findingIssue(finding), path));
     }
     for (const [key, item] of Object.entries(object)) walk(item, [...path, key]);
   };
@@ -85,6 +89,7 @@ export function checkFrontmatterSafety(yaml: ParsedYaml, kind: 'doc' | 'data'): 
         'mdx-import-export',
         yaml.fieldAt(['layout']),
         'champ « layout » interdit : il fait importer un fichier de code par la page ; la mise en page vient du site',
+        ['layout'],
       ),
     );
   }
@@ -96,16 +101,18 @@ export function checkFrontmatterSafety(yaml: ParsedYaml, kind: 'doc' | 'data'): 
           'html-forbidden',
           yaml.fieldAt(['head']),
           'champ « head » interdit : il ajoute des balises à la page',
+          ['head'],
         ),
       );
     }
     const editUrl = data['editUrl'];
-    if (typeof editUrl === 'string' && !editUrl.startsWith(`${REPO_URL}/`)) {
+    if (typeof editUrl === 'string' && !editUrl.startsWith(`${repoUrl}/`)) {
       issues.push(
         localIssue(
           'edit-url',
           yaml.fieldAt(['editUrl']),
-          `« editUrl » doit mener au dépôt du guide (${REPO_URL}/…) ou valoir false`,
+          `« editUrl » doit mener au dépôt du guide (${repoUrl}/…) ou valoir false`,
+          ['editUrl'],
         ),
       );
     }

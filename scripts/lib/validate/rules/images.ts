@@ -7,8 +7,9 @@
  * script (`./.x/photo.mjs`) or out of the repository (`../../..`) would be code or a file the
  * build has no business reading: only image files inside the repository are accepted.
  */
-import { posix } from 'node:path';
-import { isImagePath } from '../discover.ts';
+// Node's own `path.posix`, packaged for browsers: the online editor runs this rule too.
+import posix from 'path-browserify';
+import { isImagePath } from '../routes.ts';
 import { localIssue, type LocalIssue, type Position } from '../issues.ts';
 
 export function imageAltIssue(src: string, at: Position): LocalIssue {

@@ -3,10 +3,12 @@
  * a toolkit, a page built by `src/pages/`) or a file of `public/`, and its `#anchor`, if any,
  * is an id of that page: a heading, a glossary entry… Images are checked the same way, as
  * files: under `public/` for a site path, next to the page for a relative one.
+ *
+ * No Node import: which files exist is asked of the context, so that the online editor runs
+ * the same rule against the site map built with the site.
  */
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { localIssue, type Issue, type Position } from '../issues.ts';
+import posix from 'path-browserify';
+import { localIssue, onField, type Issue, type Position } from '../issues.ts';
 import type { LinkRef } from '../scan-tree.ts';
 import type { Page, SiteModel } from '../site.ts';
 import type { FieldLocator } from '../locate.ts';
@@ -56,9 +58,10 @@ export interface LinkContext {
   site: SiteModel;
   /** How many more suggestions this run may compute. */
   suggestionBudget: { left: number };
-  /** Validated root (holds `content/` and `public/`). */
-  root: string;
+  /** Whether `public/` serves a file at this site path (a folder serves its `index.html`). */
   hasPublicFile: (sitePath: string) => boolean;
+  /** Whether a file exists at this path relative to the validated root (which may climb out of it). */
+  hasRepoFile: (path: string) => boolean;
   locate: FieldLocator;
 }
 
@@ -69,18 +72,21 @@ export function newSuggestionBudget(): { left: number } {
 /** Checks the links of one file; `from` is the address of the page they appear on. */
 export function checkLinks(file: string, from: string, links: readonly LinkRef[], context: LinkContext): Issue[] {
   const issues: Issue[] = [];
-  const report = (rule: 'link-broken' | 'link-anchor' | 'link-trailing-slash', at: Position, message: string) => {
-    issues.push({ file, ...localIssue(rule, at, message) });
-  };
   for (const link of links) {
     const at: Position = link.field ? context.locate(file, link.field) : { line: link.line, column: link.column };
+    const report = (rule: 'link-broken' | 'link-anchor' | 'link-trailing-slash', where: Position, message: string) => {
+      issues.push({ file, ...localIssue(rule, where, message, link.field) });
+    };
     if (link.url.trim() === '') {
       report('link-broken', at, 'lien vide : indiquez une adresse entre les parenthèses');
       continue;
     }
     if (link.image) {
       const missing = checkImage(file, link.url, context);
-      if (missing) issues.push({ file, ...imageMissingIssue(link.url, at, missing) });
+      if (missing) {
+        const issue = imageMissingIssue(link.url, at, missing);
+        issues.push({ file, ...(link.field ? onField(issue, link.field) : issue) });
+      }
       continue;
     }
     const target = split(link.url, from);
@@ -99,7 +105,7 @@ export function checkLinks(file: string, from: string, links: readonly LinkRef[]
     if (!page) {
       if (context.hasPublicFile(path) || context.site.patterns.some((p) => p.test(path))) continue;
       const hint = context.suggestionBudget.left-- > 0 ? suggestion(path, [...context.site.pages.keys()]) : '';
-      report('link-broken', at, `aucune page à l’adresse « ${path} »${hint}`);
+      report('link-broken', at, `ce lien mène à une page qui n’existe pas : « ${path} »${hint} ; corrigez l’adresse`);
       continue;
     }
     if (anchor !== '' && page.anchors && !anchorsOf(page).has(anchor)) {
@@ -114,6 +120,6 @@ export function checkLinks(file: string, from: string, links: readonly LinkRef[]
 function checkImage(file: string, src: string, context: LinkContext): string | undefined {
   const path = decode(src.split(/[?#]/)[0] ?? '');
   if (path.startsWith('/')) return context.hasPublicFile(path) ? undefined : 'public/';
-  const local = join(dirname(join(context.root, file)), path);
-  return existsSync(local) ? undefined : `${dirname(file)}/`;
+  const folder = posix.dirname(file);
+  return context.hasRepoFile(posix.join(folder, path)) ? undefined : `${folder}/`;
 }

@@ -5,9 +5,9 @@
  */
 import { checkReferences, type ReferenceIssue, type ReferenceSource } from '../../../../src/lib/catalogue.ts';
 import { localIssue, type Issue } from '../issues.ts';
-import { toolkitSlug } from '../discover.ts';
-import type { SummarizedFile } from '../site.ts';
-import type { ToolkitFacts } from '../summarize.ts';
+import { toolkitSlug } from '../routes.ts';
+import type { SummarizedFile } from '../site-model.ts';
+import type { ToolkitFacts } from '../per-file.ts';
 import type { FieldLocator, FieldPath } from '../locate.ts';
 
 export function checkToolkitReferences(files: readonly SummarizedFile[], locate: FieldLocator): Issue[] {
@@ -39,6 +39,6 @@ export function checkToolkitReferences(files: readonly SummarizedFile[], locate:
   return issues.map((issue) => {
     const field: FieldPath =
       issue.field === 'related' && issue.index !== undefined ? ['related', issue.index] : [issue.field];
-    return { file: issue.file, ...localIssue(issue.rule, locate(issue.file, field), issue.message) };
+    return { file: issue.file, ...localIssue(issue.rule, locate(issue.file, field), issue.message, field) };
   });
 }

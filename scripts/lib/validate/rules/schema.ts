@@ -80,6 +80,7 @@ export function checkSchema<S extends z.ZodType>(schema: S, yaml: ParsedYaml): S
             'schema',
             yaml.fieldAt(path),
             `champ « ${fieldPath(path)} » inconnu${suggestion(key, known)} : retirez-le ou corrigez son nom`,
+            path,
           ),
         );
       }
@@ -92,7 +93,7 @@ export function checkSchema<S extends z.ZodType>(schema: S, yaml: ParsedYaml): S
         : issue.path.length === 0 && issue.code === 'invalid_type'
           ? 'une liste de champs « nom: valeur » est attendue'
           : `« ${field} » : ${issue.message}`;
-    issues.push(localIssue('schema', yaml.fieldAt(issue.path), message));
+    issues.push(localIssue('schema', yaml.fieldAt(issue.path), message, issue.path));
   }
   return { data: undefined, issues };
 }
@@ -110,6 +111,7 @@ export function unknownFieldIssues(schema: z.ZodType, yaml: ParsedYaml, alsoKnow
         'unknown-field',
         yaml.fieldAt([key]),
         `champ « ${key} » inconnu, ignoré par le site${suggestion(key, known)}`,
+        [key],
       ),
     );
 }
