@@ -14,7 +14,8 @@ import {
   type ToolkitInput,
 } from '../schemas/toolkit.ts';
 import { KPA_STATUSES, kpaSchema, type KpaData } from '../schemas/kpa.ts';
-import { fieldsFromSchema, type CmsFieldConfig, type FieldSpec } from './schema-fields.ts';
+import { ALIASES_MAX, aliasesSchema } from '../schemas/aliases.ts';
+import { fieldFromSchema, fieldsFromSchema, type CmsFieldConfig, type FieldSpec } from './schema-fields.ts';
 
 /** Names of the formats registered by `src/cms/admin.ts` (see `src/cms/formats.ts`). */
 export const FORMATS = { toolkit: 'kpa-toolkit-mdx', guide: 'kpa-guide-mdx', kpa: 'kpa-yaml' } as const;
@@ -56,6 +57,13 @@ const sourceFields: Record<string, FieldSpec> = {
   url: { label: 'Adresse web', hint: 'L’adresse complète, commençant par https://' },
 };
 
+/** The other words readers use for a page or a toolkit (`aliasesSchema`), in both forms. */
+const ALIASES_SPEC: FieldSpec = {
+  label: 'Autres mots pour la trouver',
+  hint: `Facultatif, pour la recherche : des mots que l’on pourrait taper sans qu’ils soient dans le texte (cantine, repair café), des fautes courantes, un ancien nom. Séparés par des virgules, ${ALIASES_MAX} au plus ; ils n’apparaissent pas sur la page.`,
+  commaSeparated: true,
+};
+
 /** Every field of `toolkitSchema`, in French. TypeScript refuses a missing one. */
 export const TOOLKIT_SPECS: { [K in keyof ToolkitInput]-?: FieldSpec } = {
   title: {
@@ -77,6 +85,7 @@ export const TOOLKIT_SPECS: { [K in keyof ToolkitInput]-?: FieldSpec } = {
     hint: 'En minuscules, séparés par des virgules, pour la recherche (12 au plus).',
     commaSeparated: true,
   },
+  aliases: ALIASES_SPEC,
   image: {
     label: 'Illustration',
     hint: 'Facultative. Une photo ou un dessin que vous avez le droit de partager sous licence libre.',
@@ -266,6 +275,7 @@ export function guideFields(): CmsFieldConfig[] {
       hint: 'Une phrase de moins de 160 caractères, reprise par la recherche et les partages.',
       pattern: ['^[\\s\\S]{20,160}$', 'entre 20 et 160 caractères'],
     },
+    fieldFromSchema('aliases', aliasesSchema, ALIASES_SPEC),
     {
       name: 'sidebar',
       label: 'Menu',

@@ -1,11 +1,13 @@
 /**
  * Schema of a guide page (`content/docs/`): Starlight's own docs schema, imported rather than
- * copied so that every field Starlight knows stays valid, with one rule of ours on top: a
- * description is required and short enough for search results and link previews.
+ * copied so that every field Starlight knows stays valid, with two fields of ours on top: a
+ * description, required and short enough for search results and link previews, and the
+ * other words readers use for the page (`aliases`, see `aliases.ts`).
  */
 import { docsSchema } from '@astrojs/starlight/schema';
 import type { SchemaContext } from 'astro/content/config';
 import { z } from './zod-fr.ts';
+import { aliasesSchema } from './aliases.ts';
 
 /** Longest description, in characters. */
 export const DESCRIPTION_MAX = 160;
@@ -18,6 +20,8 @@ export const guidePageSchema = docsSchema({
       .trim()
       .min(20, 'la description doit faire au moins 20 caractères')
       .max(DESCRIPTION_MAX, `la description doit faire au plus ${DESCRIPTION_MAX} caractères`),
+    /** Synonyms, common misspellings and older names that search should know. Default: none. */
+    aliases: aliasesSchema,
   }),
 });
 

@@ -4,6 +4,7 @@
  * Decap CMS form are all derived from the constants and the schema in this file.
  */
 import { z } from './zod-fr.ts';
+import { aliasesSchema } from './aliases.ts';
 
 /** Toolkit categories, in display order, with their French labels and descriptions. */
 export const CATEGORIES = [
@@ -178,6 +179,11 @@ export const toolkitSchema = z.strictObject({
   category: z.enum(CATEGORY_IDS),
   /** Free keywords for search, lower case. Default: none. */
   tags: z.array(z.string().trim().min(2).max(40)).max(12).default([]),
+  /**
+   * Other words readers type for this activity, absent from its text: synonyms ("cantine"),
+   * common misspellings, older names. Search finds the toolkit by them. Default: none.
+   */
+  aliases: aliasesSchema,
   /** An illustration under `public/`, with its alternative text. Optional. */
   image: z
     .strictObject({
