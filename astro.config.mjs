@@ -7,8 +7,8 @@ import AutoImport from 'astro-auto-import';
 import { SITE_URL, BASE_PATH, REPO_URL, REPO_BRANCH } from './src/config/site.ts';
 import { sidebar } from './src/config/sidebar.ts';
 import { MDX_COMPONENTS } from './src/config/mdx-components.ts';
-import { SEARCH_RANKING } from './src/config/search.ts';
 import outputGate from './src/integrations/output-gate.ts';
+import searchIndex from './src/integrations/search-index.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 import { basePathPlugin } from './src/lib/base-path.ts';
 
@@ -47,10 +47,12 @@ export default defineConfig({
         Head: './src/components/overrides/Head.astro',
       },
       sidebar,
-      pagefind: { ranking: SEARCH_RANKING },
+      // Our integration below builds the index; our Search component replaces Starlight's modal.
+      pagefind: false,
     }),
     AutoImport({ imports: MDX_COMPONENTS }),
     mdx({ optimize: true }),
+    searchIndex(),
     // Last, so that it judges the pages as every other integration left them.
     outputGate(),
   ],

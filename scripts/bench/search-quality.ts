@@ -12,10 +12,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { SEARCH_RANKING } from '../../src/config/search.ts';
 import { ROOT, benchDir, copySite } from '../lib/site-copy.ts';
-import { QUERY_KINDS, evaluate, loadEvaluationSet, measure, type Measures } from '../lib/search-quality.ts';
-import { loadPagefind } from '../../tests/helpers/pagefind.ts';
+import { QUERY_KINDS, RANK_DEPTH, evaluate, loadEvaluationSet, measure, type Measures } from '../lib/search-quality.ts';
+import { loadSearch } from '../../tests/helpers/pagefind.ts';
 
 const WORK = benchDir('search-quality');
 const TARGETS = { successAt1: 0.9, successAt3: 0.97 };
@@ -49,12 +48,12 @@ export async function run(): Promise<void> {
   const queries = loadEvaluationSet();
   console.log(`## Qualité de la recherche (${queries.length} requêtes de tests/fixtures/search-queries.yaml)`);
   const dist = build();
-  const pagefind = await loadPagefind(join(dist, 'pagefind'), { ranking: SEARCH_RANKING });
+  const search = await loadSearch(dist);
   try {
-    // The search page's code: Pagefind's own search with the site's ranking.
+    // The browser's code: the search engine of the modal and of /recherche/.
     const outcomes = await evaluate(queries, async (query) => {
-      const found = await pagefind.api.search(query, { filters: {} });
-      return Promise.all(found.results.slice(0, 10).map(async (r) => (await r.data()).url));
+      const found = await search.engine.search(query);
+      return Promise.all(found.results.slice(0, RANK_DEPTH).map(async (r) => (await r.data()).url));
     });
     const report = measure(outcomes);
     console.log(line('toutes', report, outcomes.length));
@@ -75,7 +74,7 @@ export async function run(): Promise<void> {
         (met ? 'tenu' : 'NON TENU'),
     );
   } finally {
-    pagefind.restore();
+    search.restore();
     rmSync(WORK, { recursive: true, force: true });
   }
 }
