@@ -40,28 +40,29 @@ export default function searchIndex(): AstroIntegration {
           if (!index) throw new Error('Pagefind n’a pas créé d’index');
           let pages = 0;
           let entries = 0;
+          // Pagefind indexes in its own process: the next page is prepared while it works.
+          const added: Promise<unknown>[] = [];
           for (const file of (await glob('**/*.html', { cwd: root })).sort()) {
             const html = await readFile(join(root, file), 'utf8');
             // Pagefind indexes only the pages that mark their content (Starlight's `<main>`).
             if (!html.includes('data-pagefind-body')) continue;
             const page = prepareForIndex(html);
-            check(await index.addHTMLFile({ sourcePath: file, content: page.html }), file);
+            added.push(index.addHTMLFile({ sourcePath: file, content: page.html }).then((r) => check(r, file)));
             pages++;
             for (const entry of page.entries) {
               const meta: Record<string, string> = { title: entry.term, [SEARCH_META.term]: entry.term };
               if (entry.aliases.length > 0) meta[SEARCH_META.aliases] = entry.aliases.join(', ');
-              check(
-                await index.addCustomRecord({
-                  url: `${pageUrl(file)}#${entry.id}`,
-                  content: entry.definition,
-                  language: LANGUAGE,
-                  meta,
-                }),
-                `${file}#${entry.id}`,
-              );
+              const record = {
+                url: `${pageUrl(file)}#${entry.id}`,
+                content: entry.definition,
+                language: LANGUAGE,
+                meta,
+              };
+              added.push(index.addCustomRecord(record).then((r) => check(r, `${file}#${entry.id}`)));
               entries++;
             }
           }
+          await Promise.all(added);
           check(await index.writeFiles({ outputPath: join(root, 'pagefind') }), 'écriture');
           const ms = Math.round(performance.now() - started);
           logger.info(`index de recherche : ${pages} pages et ${entries} entrées de glossaire (${ms} ms)`);
