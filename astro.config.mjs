@@ -9,6 +9,7 @@ import { sidebar } from './src/config/sidebar.ts';
 import { MDX_COMPONENTS } from './src/config/mdx-components.ts';
 import outputGate from './src/integrations/output-gate.ts';
 import searchIndex from './src/integrations/search-index.ts';
+import securityHeaders from './src/integrations/security-headers.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 import { basePathPlugin } from './src/lib/base-path.ts';
 
@@ -49,6 +50,8 @@ export default defineConfig({
       sidebar,
       // Our integration below builds the index; our Search component replaces Starlight's modal.
       pagefind: false,
+      // The Content-Security-Policy `<meta>` of every page, and dist/_headers.
+      plugins: [securityHeaders()],
     }),
     AutoImport({ imports: MDX_COMPONENTS }),
     mdx({ optimize: true }),
@@ -56,6 +59,12 @@ export default defineConfig({
     // Last, so that it judges the pages as every other integration left them.
     outputGate(),
   ],
+  build: {
+    // Every stylesheet a file of /_astro/, none copied into the pages as `<style>`: the
+    // Content-Security-Policy (src/config/security-headers.ts) allows styles from the site
+    // only, with no hash to keep in step with the CSS.
+    inlineStylesheets: 'never',
+  },
   vite: {
     build: {
       // Processed scripts become files under /_astro/ instead of inline <script type="module">

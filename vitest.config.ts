@@ -7,6 +7,9 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
+          // Some run the validator on whole fixture trees (child processes, the compiler):
+          // seconds on a quiet machine, more on a busy shared one. No test asserts a time.
+          testTimeout: 30_000,
         },
       },
       {

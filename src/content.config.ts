@@ -5,8 +5,9 @@ import { guidePageSchema } from './schemas/guide-page.ts';
 import { toolkitSchema } from './schemas/toolkit.ts';
 import { kpaSchema } from './schemas/kpa.ts';
 import { glossaryEntrySchema } from './schemas/glossary.ts';
+import { diagramSchema } from './schemas/diagram.ts';
 import { withGitDates } from './loaders/git-dates.ts';
-import { DOCS_GLOB, GLOSSARY_FILE, KPA_GLOB, TOOLKITS_GLOB } from './config/collections.ts';
+import { DIAGRAMS_GLOB, DOCS_GLOB, GLOSSARY_FILE, KPA_GLOB, TOOLKITS_GLOB } from './config/collections.ts';
 import frStrings from './i18n/fr.json' with { type: 'json' };
 
 /** Guide pages: `content/docs/`, rendered by Starlight. */
@@ -25,6 +26,12 @@ const toolkits = defineCollection({
 const kpa = defineCollection({
   loader: glob({ pattern: KPA_GLOB.pattern, base: `./${KPA_GLOB.base}` }),
   schema: kpaSchema,
+});
+
+/** Diagrams: `content/diagrams/*.yaml`, drawn by `src/components/Diagram.astro`. */
+const diagrams = defineCollection({
+  loader: glob({ pattern: DIAGRAMS_GLOB.pattern, base: `./${DIAGRAMS_GLOB.base}` }),
+  schema: diagramSchema,
 });
 
 /** The glossary: `content/glossaire.yaml`. */
@@ -49,4 +56,4 @@ const i18n = defineCollection({
   schema: i18nSchema(),
 });
 
-export const collections = { docs, toolkits, kpa, glossary, i18n };
+export const collections = { docs, toolkits, kpa, diagrams, glossary, i18n };

@@ -5,6 +5,7 @@
  * false`: there is no `config.yml` to drift).
  */
 import { guideCollections, kpaCollection, toolkitCollection, type CmsCollectionConfig } from './collections.ts';
+import { REPO_BRANCH, REPO_URL, SITE_URL } from '../config/site.ts';
 
 export const BACKENDS = ['github', 'gitlab', 'gitea', 'test-repo'] as const;
 export type BackendName = (typeof BACKENDS)[number];
@@ -234,4 +235,18 @@ export function buildCmsConfig(settings: CmsSettings): CmsConfigJson {
     editor: { preview: true },
     collections: [toolkitCollection(), ...guideCollections(), kpaCollection()],
   };
+}
+
+/**
+ * The configuration that this build's `/admin/` embeds, from the deployment settings
+ * (`src/config/site.ts`) and the `CMS_*` variables. Its page and the security headers (the
+ * addresses the editor may reach) both read it from here.
+ */
+export function siteCmsConfig(
+  options: { dev: boolean },
+  env: Record<string, string | undefined> = process.env,
+): CmsConfigJson {
+  return buildCmsConfig(
+    cmsSettingsFromEnv(env, { dev: options.dev, repoUrl: REPO_URL, repoBranch: REPO_BRANCH, siteUrl: SITE_URL }),
+  );
 }

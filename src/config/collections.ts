@@ -14,5 +14,7 @@ export interface GlobCollection {
 export const DOCS_GLOB = { base: 'content/docs', pattern: '**/[^_]*.{md,mdx}' } as const satisfies GlobCollection;
 export const TOOLKITS_GLOB = { base: 'content/toolkits', pattern: '[^_]*.mdx' } as const satisfies GlobCollection;
 export const KPA_GLOB = { base: 'content/kpa', pattern: '*.{yaml,yml}' } as const satisfies GlobCollection;
+/** Diagrams: the text sources of the pictures drawn by `<Diagram name="…" />`. */
+export const DIAGRAMS_GLOB = { base: 'content/diagrams', pattern: '*.yaml' } as const satisfies GlobCollection;
 /** The glossary is one file, read by Astro's `file()` loader. */
 export const GLOSSARY_FILE = 'content/glossaire.yaml';

@@ -9,6 +9,7 @@ export const OWN_COMPONENTS = {
   Timeline: './src/components/Timeline.astro',
   KpaList: './src/components/KpaList.astro',
   Glossary: './src/components/Glossary.astro',
+  Diagram: './src/components/Diagram.astro',
 } as const;
 
 export const ALLOWED_COMPONENTS: readonly string[] = [...STARLIGHT_COMPONENTS, ...Object.keys(OWN_COMPONENTS)];
@@ -34,6 +35,13 @@ export const COMPONENT_PROPS: Readonly<Record<string, readonly string[]>> = {
   Timeline: [],
   KpaList: [],
   Glossary: [],
+  // `name` names a file of `content/diagrams/`: a page chooses a diagram, it never brings SVG or code.
+  Diagram: ['name'],
+};
+
+/** Props a component cannot do without. */
+export const REQUIRED_PROPS: Readonly<Record<string, readonly string[]>> = {
+  Diagram: ['name'],
 };
 
 /** Props that Starlight writes into the page as HTML (`set:html`): content may only give them plain text. */

@@ -7,6 +7,7 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { headersForPath, type HeaderRule } from './headers-file.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -32,6 +33,11 @@ export interface StaticServer {
 export interface ServeOptions {
   /** The sub-path the site is served under, `/` (the default) or e.g. `/guide/`. */
   base?: string;
+  /**
+   * Rules of a `_headers` file (`tests/helpers/headers-file.ts`): each response carries the
+   * headers of the rules that match its path, as on Netlify or Cloudflare Pages.
+   */
+  headers?: readonly HeaderRule[];
 }
 
 export async function serveDirectory(root: string, options: ServeOptions = {}): Promise<StaticServer> {
@@ -44,6 +50,14 @@ export async function serveDirectory(root: string, options: ServeOptions = {}): 
   };
   const server: Server = createServer((req, res) => {
     const address = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+    if (options.headers) {
+      for (const [name, value] of Object.entries(headersForPath(options.headers, address))) res.setHeader(name, value);
+    }
+    // The hosts read `_headers`, they do not serve it.
+    if (options.headers && address === `${base}_headers`) {
+      res.writeHead(404).end();
+      return;
+    }
     if (address === base.slice(0, -1) && base !== '/') {
       res.writeHead(301, { location: base }).end();
       return;

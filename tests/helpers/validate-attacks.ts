@@ -38,6 +38,14 @@ export const ATTACKS: Record<string, Expected[]> = {
     ['content/docs/champs.mdx', 7, 'html-event-handler'],
     ['content/docs/champs.mdx', 11, 'plain-text'],
   ],
+  // A diagram is chosen by name: no SVG, code or path comes from the page.
+  'diagram-props': [
+    ['content/docs/dessins.mdx', 1, 'html-event-handler'],
+    ['content/docs/dessins.mdx', 6, 'mdx-component'],
+    ['content/docs/dessins.mdx', 8, 'mdx-component'],
+    ['content/docs/dessins.mdx', 10, 'mdx-expression'],
+    ['content/docs/dessins.mdx', 12, 'unknown-diagram'],
+  ],
   'component-props': [
     ['content/docs/cartes.mdx', 6, 'plain-text'],
     ['content/docs/cartes.mdx', 9, 'plain-text'],

@@ -14,8 +14,8 @@ const slugs = readdirSync(join(ROOT, 'content/toolkits'))
 const html = (path: string) => readFileSync(fileForPath(DIST, path), 'utf8');
 
 describe('the toolkits', () => {
-  it('there are at least 16 toolkits, covering every required activity', () => {
-    expect(slugs.length).toBeGreaterThanOrEqual(16);
+  it('there are at least 28 toolkits, covering every required activity', () => {
+    expect(slugs.length).toBeGreaterThanOrEqual(28);
     for (const required of [
       'disco-soupe',
       'jardin-partage',
@@ -34,6 +34,16 @@ describe('the toolkits', () => {
       'point-gouvernance',
       'semaine-de-remuneration-libre',
       'accueillir-une-nouvelle-personne',
+      'serigraphie-textile',
+      'tee-shirts-serigraphies-sur-commande',
+      'sacs-en-tissu-de-recuperation',
+      'objets-imprimes-en-3d',
+      'objets-creatifs-de-recuperation',
+      'stand-de-jeux-pour-une-fete-de-quartier',
+      'repondre-a-une-commande',
+      'caisse-et-tresorerie',
+      'entretien-de-talents',
+      'open-badges',
     ]) {
       expect(slugs).toContain(required);
     }
@@ -82,6 +92,20 @@ describe('the toolkits', () => {
     expect(linksOf(mainContent(html('/fonctionnement/gouvernance-stigmergique/')))).toContain(
       '/boites-a-outils/kanban-mural/',
     );
+    const activities = linksOf(mainContent(html('/decouvrir/qu-est-ce-qu-un-kpa/')));
+    for (const slug of [
+      'serigraphie-textile',
+      'sacs-en-tissu-de-recuperation',
+      'objets-imprimes-en-3d',
+      'objets-creatifs-de-recuperation',
+      'stand-de-jeux-pour-une-fete-de-quartier',
+    ]) {
+      expect(activities).toContain(`/boites-a-outils/${slug}/`);
+    }
+    const learning = linksOf(mainContent(html('/fonctionnement/apprendre-en-faisant/')));
+    for (const slug of ['repondre-a-une-commande', 'caisse-et-tresorerie', 'entretien-de-talents']) {
+      expect(learning).toContain(`/boites-a-outils/${slug}/`);
+    }
   });
 
   it('no page’s sidebar links to a single toolkit, so pages do not grow with the collection', () => {

@@ -55,6 +55,7 @@ describe('netlify.toml', () => {
   const netlify = parseToml(read('netlify.toml')) as {
     build: { command: string; publish: string; environment: Record<string, string> };
     context: Record<string, { command?: string }>;
+    headers?: unknown;
   };
   const pkg = JSON.parse(read('package.json')) as { scripts: Record<string, string> };
 
@@ -68,6 +69,10 @@ describe('netlify.toml', () => {
   it('publishes dist/ with the Node version of .nvmrc', () => {
     expect(netlify.build.publish).toBe('dist');
     expect(netlify.build.environment['NODE_VERSION']).toBe(read('.nvmrc').trim());
+  });
+
+  it('sets no headers of its own: the security headers come from the dist/_headers each build writes', () => {
+    expect(netlify.headers).toBeUndefined();
   });
 
   it('builds deploy previews for their own address unless SITE_URL is set', () => {

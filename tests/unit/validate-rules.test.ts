@@ -105,6 +105,17 @@ const CASES: Record<string, Expected[]> = {
     ['content/toolkits/soupe-du-marche.mdx', 18, 'unknown-toolkit'],
     ['content/toolkits/soupe-du-marche.mdx', 21, 'unknown-toolkit'],
   ],
+  'unknown-diagram': [['content/docs/dessins.mdx', 6, 'unknown-diagram']],
+  'diagram-schema': [
+    ['content/diagrams/Mon Dessin.yaml', 1, 'file-name'], // a diagram is named by its file
+    ['content/diagrams/casse.yaml', 3, 'schema'], // alt: too short, and says only « Schéma »
+    ['content/diagrams/casse.yaml', 3, 'schema'],
+    ['content/diagrams/casse.yaml', 7, 'schema'], // a type that is not defined
+    ['content/diagrams/casse.yaml', 11, 'schema'], // an arrow to a box that does not exist
+    ['content/diagrams/casse.yaml', 12, 'schema'], // an unknown field
+    ['content/diagrams/traverse.yaml', 8, 'schema'], // text that does not fit its shape
+    ['content/diagrams/traverse.yaml', 15, 'schema'], // a shape outside the canvas
+  ],
   'self-reference': [['content/toolkits/soupe.mdx', 25, 'self-reference']],
   'variant-cycle': [['content/toolkits/soupe.mdx', 25, 'variant-cycle']],
   'media-type': [
@@ -171,6 +182,21 @@ describe('npm run validate on paired fixtures', () => {
     expect(issues[0]).toMatchObject({
       column: 24,
       message: '« aliases.1 » : « Repair Cafe » répète « repair café » (les majuscules et les accents ne comptent pas)',
+    });
+  });
+
+  it('an unknown diagram is named, with the closest existing one; a diagram file names its field', async () => {
+    const { issues } = await validateContent({ root: treeWith('unknown-diagram', 'diagram-schema'), jobs: 1 });
+    expect(issues.find((i) => i.rule === 'unknown-diagram')).toMatchObject({
+      file: 'content/docs/dessins.mdx',
+      line: 6,
+      column: 1,
+      message:
+        'dessin « cylce » introuvable (vouliez-vous dire « cycle » ?) : « name » nomme un fichier de content/diagrams/ sans « .yaml » (dessins : mon-dessin, casse, cycle, traverse)',
+    });
+    expect(issues.find((i) => i.file === 'content/diagrams/casse.yaml' && i.line === 11)).toMatchObject({
+      column: 20,
+      message: '« edges.0.to » : « fn » ne nomme aucune boîte de ce dessin (identifiants : debut, milieu, fin)',
     });
   });
 

@@ -471,7 +471,15 @@ export async function checkBuildView(input: BuildViewInput): Promise<BuildView> 
   const tree = pageTree(split.content, input.format);
   let scan: MarkdownScan | undefined;
   if (tree) {
-    scan = { issues: [], frontmatter: undefined, links: [], anchors: [], components: [], complete: false };
+    scan = {
+      issues: [],
+      frontmatter: undefined,
+      links: [],
+      anchors: [],
+      components: [],
+      diagrams: [],
+      complete: false,
+    };
     scanTree(tree, scan);
   }
   return { issues: await compiledIssues(input, split, tree), scan };

@@ -24,6 +24,7 @@ const CODE = [
   'src/config/collections.ts',
   'src/config/site.ts',
   'src/lib/inline-links.ts',
+  'src/lib/diagrams',
 ];
 const PACKAGES = [
   'unified',

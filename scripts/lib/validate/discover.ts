@@ -15,6 +15,7 @@ import { slug as githubSlug } from 'github-slugger';
 import { globSync } from 'tinyglobby';
 import { toolkitPath } from '../../../src/lib/catalogue.ts';
 import {
+  DIAGRAMS_GLOB,
   DOCS_GLOB,
   GLOSSARY_FILE,
   KPA_GLOB,
@@ -28,8 +29,9 @@ export const CONTENT_DIR = 'content';
 export const DOCS_DIR = `${DOCS_GLOB.base}/`;
 export const TOOLKITS_DIR = `${TOOLKITS_GLOB.base}/`;
 export const KPA_DIR = `${KPA_GLOB.base}/`;
+export const DIAGRAMS_DIR = `${DIAGRAMS_GLOB.base}/`;
 
-export type Kind = 'doc' | 'toolkit' | 'kpa' | 'glossary';
+export type Kind = 'doc' | 'toolkit' | 'kpa' | 'diagram' | 'glossary';
 
 export interface ContentFile {
   /** Relative to the validated root, with `/` separators. */
@@ -109,6 +111,7 @@ export function discoverContent(root: string): Discovery {
   for (const path of globbed(root, DOCS_GLOB)) kinds.set(path, 'doc');
   for (const path of globbed(root, TOOLKITS_GLOB)) kinds.set(path, 'toolkit');
   for (const path of globbed(root, KPA_GLOB)) kinds.set(path, 'kpa');
+  for (const path of globbed(root, DIAGRAMS_GLOB)) kinds.set(path, 'diagram');
   if (plain.has(GLOSSARY_FILE)) kinds.set(GLOSSARY_FILE, 'glossary');
 
   const files: ContentFile[] = [];
@@ -124,7 +127,7 @@ export function discoverContent(root: string): Discovery {
       ...localIssue(
         'unexpected-file',
         START,
-        'fichier ignoré par le site : les pages vont dans content/docs/ (.md, .mdx), les boîtes à outils dans content/toolkits/ (.mdx), les KPA dans content/kpa/ (.yaml)',
+        'fichier ignoré par le site : les pages vont dans content/docs/ (.md, .mdx), les boîtes à outils dans content/toolkits/ (.mdx), les KPA dans content/kpa/ (.yaml), les dessins dans content/diagrams/ (.yaml)',
       ),
     });
   }

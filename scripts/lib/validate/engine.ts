@@ -17,8 +17,9 @@ import { PARALLEL_THRESHOLD, defaultJobs, pool, summarizeAll, type Task } from '
 import { buildSiteModel, publicFileChecker, type SummarizedFile } from './site.ts';
 import { checkLinks, newSuggestionBudget } from './rules/links.ts';
 import { checkToolkitReferences } from './rules/references.ts';
-import { checkToolkitFileName } from './rules/file-name.ts';
+import { checkDiagramFileName, checkToolkitFileName } from './rules/file-name.ts';
 import { checkMediaFiles } from './rules/media.ts';
+import { checkDiagramReferences } from './rules/diagrams.ts';
 import { fieldLocator } from './locate.ts';
 import { GLOSSARY_PATH } from '../../../src/schemas/glossary.ts';
 
@@ -118,6 +119,7 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
   for (const file of files) {
     for (const issue of file.summary.issues) issues.push({ file: file.path, ...issue });
     if (file.kind === 'toolkit') issues.push(...checkToolkitFileName(file.path));
+    if (file.kind === 'diagram') issues.push(...checkDiagramFileName(file.path));
   }
   const locate = fieldLocator(root);
   const site = buildSiteModel(files, options.projectRoot ?? PROJECT_ROOT, root, locate);
@@ -133,6 +135,7 @@ export async function validateContent(options: ValidateOptions): Promise<Validat
     if (inScope(file.path, paths)) issues.push(...checkLinks(file.path, pageOf(file), file.summary.links, context));
   }
   issues.push(...checkToolkitReferences(files, locate));
+  issues.push(...checkDiagramReferences(files));
   mark('cross-checks');
   const media = await checkMediaFiles(root, (path) => inScope(path, paths));
   issues.push(...media.issues);

@@ -24,7 +24,10 @@ export const RULES = {
     checks: 'le fichier se vérifie en moins de 2 secondes (sinon il est trop complexe pour le site)',
   },
   'compiler-crash': { severity: 'error', checks: 'le compilateur du site ne plante pas sur le fichier' },
-  'file-name': { severity: 'error', checks: 'le nom d’une boîte à outils est un identifiant en minuscules' },
+  'file-name': {
+    severity: 'error',
+    checks: 'le nom d’une boîte à outils ou d’un dessin est un identifiant en minuscules',
+  },
   'unexpected-file': { severity: 'warning', checks: 'le fichier est lu par le site (bon dossier, bonne extension)' },
   'yaml-syntax': { severity: 'error', checks: 'le YAML (en-tête ou fichier de données) est lisible' },
   'frontmatter-missing': { severity: 'error', checks: 'la page commence par un en-tête entre deux lignes « --- »' },
@@ -70,6 +73,10 @@ export const RULES = {
   'unknown-toolkit': { severity: 'error', checks: '`variantOf` et `related` nomment des boîtes à outils existantes' },
   'self-reference': { severity: 'error', checks: 'une boîte à outils ne se cite pas elle-même' },
   'variant-cycle': { severity: 'error', checks: 'pas de cycle dans les `variantOf`' },
+  'unknown-diagram': {
+    severity: 'error',
+    checks: '`<Diagram name="…" />` nomme un dessin de `content/diagrams/`',
+  },
   'media-type': {
     severity: 'error',
     checks:

@@ -108,6 +108,7 @@ export function scanMarkdown(text: string, format: 'mdx' | 'md', parsers: Parser
     links: [],
     anchors: [],
     components: [],
+    diagrams: [],
     complete: false,
   };
   let body = text;

@@ -29,6 +29,11 @@ export interface LinkRef extends Position {
   field?: (string | number)[];
 }
 
+/** A `<Diagram name="…" />` of a page, checked against the files of `content/diagrams/` once all are known. */
+export interface DiagramRef extends Position {
+  name: string;
+}
+
 export interface MarkdownScan {
   issues: LocalIssue[];
   /** The YAML between the `---` lines, when the file starts with one. */
@@ -38,6 +43,8 @@ export interface MarkdownScan {
   anchors: string[];
   /** Allowed components the page uses (some add anchors, like `<Glossary />`). */
   components: string[];
+  /** The diagrams the page shows. */
+  diagrams: DiagramRef[];
   /** False when the body could not be parsed: its anchors are then unknown. */
   complete: boolean;
 }
@@ -108,6 +115,8 @@ export function scanTree(tree: Root, scan: MarkdownScan): void {
         for (const a of node.attributes) {
           if (a.type === 'mdxJsxAttribute' && typeof a.value === 'string') attrs.set(a.name, a.value);
         }
+        const diagram = attrs.get('name');
+        if (node.name === 'Diagram' && diagram !== undefined) scan.diagrams.push({ name: diagram, ...position });
         const id = attrs.get('id');
         if (id !== undefined) scan.anchors.push(id);
         const href = attrs.get('href');

@@ -12,10 +12,11 @@ import { guidePageSchemaOutsideAstro } from '../../../src/schemas/guide-page.ts'
 import { toolkitSchema } from '../../../src/schemas/toolkit.ts';
 import { kpaSchema } from '../../../src/schemas/kpa.ts';
 import { glossaryEntrySchema } from '../../../src/schemas/glossary.ts';
+import { diagramSchema } from '../../../src/schemas/diagram.ts';
 import { inlineLinks } from '../../../src/lib/inline-links.ts';
 import { START, localIssue, type LocalIssue } from './issues.ts';
 import type { Kind } from './discover.ts';
-import { isSitePath, type LinkRef } from './scan-tree.ts';
+import { isSitePath, type DiagramRef, type LinkRef } from './scan-tree.ts';
 import { frontmatterBlock, frontmatterMismatch } from './frontmatter.ts';
 import { checkBuildView } from './build-view.ts';
 import { imagePathIssue } from './rules/images.ts';
@@ -37,6 +38,8 @@ export interface FileSummary {
   links: LinkRef[];
   anchors: string[];
   components: string[];
+  /** The diagrams a page shows (`<Diagram name="…" />`). */
+  diagrams?: DiagramRef[];
   /** False when the page could not be read far enough to know its anchors. */
   complete: boolean;
   /** A draft is checked but not published: links to it are broken. */
@@ -140,6 +143,7 @@ async function summarizeMarkdown(
   summary.links.push(...scan.links);
   summary.anchors = scan.anchors;
   summary.components = scan.components;
+  if (scan.diagrams.length > 0) summary.diagrams = scan.diagrams;
   summary.complete = scan.complete;
   for (const link of scan.links) {
     const issue = link.image ? imagePathIssue(link.url, folderOf(path), link) : undefined;
@@ -243,6 +247,8 @@ export async function summarizeFile(kind: Kind, name: string, bytes: Uint8Array)
       const yaml = parseYaml(text, 1);
       if (yaml.value === undefined) summary = emptySummary(yaml.issues);
       else if (kind === 'glossary') summary = summarizeGlossary(yaml, text);
+      else if (kind === 'diagram')
+        summary = { ...emptySummary(checkSchema(diagramSchema, yaml).issues), complete: true };
       else summary = { ...emptySummary(checkSchema(kpaSchema, yaml).issues), complete: true };
       if (yaml.value !== undefined) summary.issues.push(...checkFrontmatterSafety(yaml, 'data'));
     }

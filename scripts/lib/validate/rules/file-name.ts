@@ -20,3 +20,19 @@ export function checkToolkitFileName(path: string): Issue[] {
     },
   ];
 }
+
+/** A diagram is named by its file name in `<Diagram name="…" />` and in `public/media/diagrammes/`. */
+export function checkDiagramFileName(path: string): Issue[] {
+  const name = path.slice(path.lastIndexOf('/') + 1).replace(/\.yaml$/, '');
+  if (SLUG_PATTERN.test(name)) return [];
+  return [
+    {
+      file: path,
+      ...localIssue(
+        'file-name',
+        START,
+        `nom de fichier « ${name}.yaml » : c’est le nom du dessin dans <Diagram name="…" />, écrivez-le en minuscules sans accents ni espaces, mots séparés par des tirets (ex. « kanban-mural.yaml »)`,
+      ),
+    },
+  ];
+}

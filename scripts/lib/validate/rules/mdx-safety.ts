@@ -8,7 +8,12 @@
  * judges what the build's own compiler makes of the same file.
  */
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
-import { ALLOWED_COMPONENTS, COMPONENT_PROPS, TEXT_PROPS } from '../../../../src/config/mdx-components.ts';
+import {
+  ALLOWED_COMPONENTS,
+  COMPONENT_PROPS,
+  REQUIRED_PROPS,
+  TEXT_PROPS,
+} from '../../../../src/config/mdx-components.ts';
 import { localIssue, type LocalIssue, type Position } from '../issues.ts';
 import { checkElement, findingIssue, isPlainText, isUnsafeUrl, plainTextIssue, unsafeUrlIssue } from './html.ts';
 
@@ -57,6 +62,14 @@ export function checkTag(
             at,
             `attribut « ${prop} » inconnu pour <${name}> : attributs possibles : ${known.length > 0 ? known.join(', ') : 'aucun'}`,
           ),
+        );
+      }
+    }
+    for (const prop of REQUIRED_PROPS[name] ?? []) {
+      const value = values[prop];
+      if (typeof value !== 'string' || value.trim() === '') {
+        issues.push(
+          localIssue('mdx-component', at, `<${name}> demande l’attribut « ${prop} », écrit entre guillemets`),
         );
       }
     }
