@@ -6,11 +6,14 @@
  * 1. The query is planned: function words out of a question, glossary acronyms matched whole.
  * 2. Pagefind searches; when a question finds nothing with all its words, the pages with the
  *    most of them come first.
- * 3. Among a toolkit and its variants, the original comes first when both match equally.
+ * 3. Among a toolkit and its variants, the original comes first when both match equally; an
+ *    acronym of the glossary typed alone opens its entry first, when it is among the first
+ *    results (a page that uses « CAE » often can outscore the definition).
  * 4. When a word of the query is close to, but not, a word of a known name, that name is
  *    searched too: it replaces a query that finds nothing, and said so; it is offered as
  *    « Vouliez-vous dire… ? » when the query finds few results, or far weaker ones.
  */
+import { SEARCH_META } from '../config/search.ts';
 import { fold, planQuery, queryWords, suggest, type QueryPlan, type SearchLexicon } from './search-query.ts';
 import type { FilterCounts, FilterQuery, PagefindApi, PagefindResult, PagefindResultData } from './pagefind-api.ts';
 
@@ -137,17 +140,29 @@ export function createSearchEngine(api: PagefindApi, lexicon: SearchLexicon, bas
     return [...order, ...results.slice(VARIANT_WINDOW)];
   }
 
+  /** The glossary entry of an acronym searched alone, moved first from among the first results. */
+  async function entryFirst(results: PagefindResult[], plan: QueryPlan): Promise<PagefindResult[]> {
+    const [acronym] = plan.exact;
+    if (acronym === undefined || plan.exact.length > 1 || plan.text.trim() !== acronym) return results;
+    const window = results.slice(0, VARIANT_WINDOW);
+    const data = await Promise.all(window.map((r) => r.data()));
+    const index = data.findIndex((d) => d.meta[SEARCH_META.term] === acronym);
+    const entry = results[index];
+    return index <= 0 || !entry ? results : [entry, ...results.filter((_, i) => i !== index)];
+  }
+
   /** The pages a query finds, in Pagefind's order. */
   async function find(query: string, filters: FilterQuery) {
     const plan = planQuery(query, lexicon);
     let found: { results: PagefindResult[]; filters: FilterCounts } = await pagefindSearch(plan, filters);
     if (found.results.length === 0 && plan.text.includes(' ')) found = await anyWords(plan, filters);
-    return { results: found.results.map(memoized), filters: found.filters, words: queryWords(plan.text) };
+    return { results: found.results.map(memoized), filters: found.filters, plan };
   }
 
-  /** What a search shows: its pages, originals before their variants. */
-  async function shown(found: Awaited<ReturnType<typeof find>>) {
-    return { results: await originalsFirst(found.results, found.words), filters: found.filters };
+  /** What a search shows: its pages, originals before their variants, an acronym's entry first. */
+  async function shown({ results, filters, plan }: Awaited<ReturnType<typeof find>>) {
+    const ordered = await originalsFirst(results, queryWords(plan.text));
+    return { results: await entryFirst(ordered, plan), filters };
   }
 
   return {

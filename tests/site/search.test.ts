@@ -82,10 +82,14 @@ async function urls(term: string, filters: FilterQuery = {}): Promise<string[]> 
   return Promise.all(found.results.map(async (r) => (await r.data()).url));
 }
 
-/** Each result as `url score`: equal lists mean the same pages, ranked by the same scores. */
+/**
+ * Each result as `url score`: equal lists mean the same pages, ranked by the same scores. Four
+ * decimals: Pagefind adds up a word's scores in an order that depends on its accents, which
+ * can change the sixth.
+ */
 async function ranking(term: string): Promise<string[]> {
   const found = await engine.search(term);
-  return Promise.all(found.results.map(async (r) => `${(await r.data()).url} ${r.score.toFixed(6)}`));
+  return Promise.all(found.results.map(async (r) => `${(await r.data()).url} ${r.score.toFixed(4)}`));
 }
 
 async function first(term: string): Promise<string | undefined> {

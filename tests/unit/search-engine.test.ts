@@ -16,6 +16,7 @@ interface FakePage {
   text: string;
   weight: number;
   filters?: Record<string, string[]>;
+  meta?: Record<string, string>;
 }
 
 function fakePagefind(pages: FakePage[]): PagefindApi & { searched: (string | null)[] } {
@@ -37,7 +38,8 @@ function fakePagefind(pages: FakePage[]): PagefindApi & { searched: (string | nu
       const hits = wanted.map((w) => own.filter((o) => (exact ? o === w : o.startsWith(w))).length);
       if (hits.some((h) => h === 0)) return [];
       const score = page.weight * hits.reduce((a, b) => a + b, 0);
-      const data = { url: page.url, excerpt: page.text, meta: { title: page.title }, filters: {}, word_count: 0 };
+      const meta = { title: page.title, ...page.meta };
+      const data = { url: page.url, excerpt: page.text, meta, filters: {}, word_count: 0 };
       return [{ id: `p${pages.indexOf(page)}`, score: term === null ? 1 : score, data: () => Promise.resolve(data) }];
     });
     results.sort((a, b) => b.score - a.score);
@@ -63,7 +65,7 @@ function fakePagefind(pages: FakePage[]): PagefindApi & { searched: (string | nu
 
 const PAGES: FakePage[] = [
   { url: '/boites-a-outils/cafe-reparation/', title: 'Café réparation', text: 'un café à Caen', weight: 3 },
-  { url: '/ressources/glossaire/#cae', title: 'CAE', text: 'coopérative CAE', weight: 1 },
+  { url: '/ressources/glossaire/#cae', title: 'CAE', text: 'coopérative CAE', weight: 1, meta: { terme: 'CAE' } },
   {
     url: '/boites-a-outils/soupe-pour-un-evenement/',
     title: 'Soupe pour un événement',
@@ -104,6 +106,14 @@ describe('the search engine', () => {
     expect(await urls('CAE')).toEqual(['/ressources/glossaire/#cae']);
     // In lower case, « cae » is the start of « Caen » as well.
     expect(await urls('cae')).toEqual(['/boites-a-outils/cafe-reparation/', '/ressources/glossaire/#cae']);
+  });
+
+  it('opens the glossary entry first for its acronym alone, even below a page that uses it more', async () => {
+    const treasury = { url: '/caisse/', title: 'Caisse', text: 'la CAE, la CAE et la CAE', weight: 1 };
+    expect(await urls('CAE', {}, [...PAGES, treasury])).toEqual(['/ressources/glossaire/#cae', '/caisse/']);
+    // With other words, the ranking stays the search's own.
+    const found = await urls('CAE caisse', {}, [...PAGES, treasury]);
+    expect(found).toEqual(['/caisse/']);
   });
 
   it('searches a question without its function words', async () => {
