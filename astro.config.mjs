@@ -27,6 +27,9 @@ export default defineConfig({
     processor: satteri({ hastPlugins: [basePathPlugin(BASE_PATH)] }),
   },
   integrations: [
+    // The search index first: Starlight's security-headers plugin writes dist/_headers after
+    // what dist/ holds when its turn comes, `pagefind/` included.
+    searchIndex(),
     // Starlight adds this sitemap itself unless one is configured: ours leaves out /admin/.
     sitemap({ filter: (page) => !new URL(page).pathname.startsWith(`${BASE_PATH}admin/`) }),
     starlight({
@@ -55,7 +58,6 @@ export default defineConfig({
     }),
     AutoImport({ imports: MDX_COMPONENTS }),
     mdx({ optimize: true }),
-    searchIndex(),
     // Last, so that it judges the pages as every other integration left them.
     outputGate(),
   ],
