@@ -1,6 +1,6 @@
 /**
- * What the search index reads of a built page, prepared from its HTML (parse5, through
- * hast-util-from-html). The page on disk is left as it is.
+ * What the search index reads of a built page, prepared from its HTML with parse5 (a
+ * browser's parser). The page on disk is left as it is.
  *
  * - Words that only markup separates stay apart. The build removes the whitespace between
  *   tags, and Pagefind joins the text of neighbouring elements: a glossary term and its
@@ -12,9 +12,13 @@
  *   definition. The list carries `data-pagefind-ignore`, so the page itself does not collect
  *   every definition.
  */
-import { fromHtml } from 'hast-util-from-html';
-import { toHtml } from 'hast-util-to-html';
-import type { Element, ElementContent, Root, RootContent } from 'hast';
+import { parse, serialize, type DefaultTreeAdapterTypes } from 'parse5';
+
+type Node = DefaultTreeAdapterTypes.Node;
+type ChildNode = DefaultTreeAdapterTypes.ChildNode;
+type ParentNode = DefaultTreeAdapterTypes.ParentNode;
+type Element = DefaultTreeAdapterTypes.Element;
+type TextNode = DefaultTreeAdapterTypes.TextNode;
 
 /** Elements a browser lays out as blocks (or line breaks): their text never runs into the next. */
 const BLOCK_ELEMENTS = new Set([
@@ -81,41 +85,43 @@ export interface IndexablePage {
   entries: SearchEntry[];
 }
 
-const isElement = (node: RootContent | ElementContent): node is Element => node.type === 'element';
+const isElement = (node: Node): node is Element => 'tagName' in node;
+const isText = (node: Node): node is TextNode => node.nodeName === '#text';
 
-function endsWithSpace(node: RootContent | ElementContent | undefined): boolean {
-  return node?.type === 'text' && /\s$/.test(node.value);
+const attribute = (element: Element, name: string) => element.attrs.find((a) => a.name === name)?.value;
+
+function endsWithSpace(node: ChildNode | undefined): boolean {
+  return node !== undefined && isText(node) && /\s$/.test(node.value);
 }
 
-function startsWithSpace(node: RootContent | ElementContent | undefined): boolean {
-  return node?.type === 'text' && /^\s/.test(node.value);
+function startsWithSpace(node: ChildNode | undefined): boolean {
+  return node !== undefined && isText(node) && /^\s/.test(node.value);
 }
 
 /** Whether nothing but whitespace may go between `before` and `after` without joining words. */
-function needsSpace(before: RootContent | ElementContent, after: RootContent | ElementContent): boolean {
+function needsSpace(before: ChildNode, after: ChildNode): boolean {
   if (endsWithSpace(before) || startsWithSpace(after)) return false;
-  if (before.type === 'comment' || after.type === 'comment' || before.type === 'doctype') return false;
   if (isElement(before) && isElement(after)) return true;
   return (
     (isElement(before) && BLOCK_ELEMENTS.has(before.tagName)) || (isElement(after) && BLOCK_ELEMENTS.has(after.tagName))
   );
 }
 
-function separate(parent: Root | Element): void {
-  const children: (RootContent | ElementContent)[] = [];
-  for (const child of parent.children) {
+function separate(parent: ParentNode): void {
+  const children: ChildNode[] = [];
+  for (const child of parent.childNodes) {
     if (isElement(child) && !RAW_ELEMENTS.has(child.tagName)) separate(child);
     const previous = children.at(-1);
-    if (previous && needsSpace(previous, child)) children.push({ type: 'text', value: ' ' });
+    if (previous && needsSpace(previous, child)) children.push({ nodeName: '#text', value: ' ', parentNode: parent });
     children.push(child);
   }
-  parent.children = children;
+  parent.childNodes = children;
 }
 
-function textOf(node: RootContent | ElementContent): string {
-  if (node.type === 'text') return node.value;
+function textOf(node: ChildNode): string {
+  if (isText(node)) return node.value;
   if (!isElement(node) || RAW_ELEMENTS.has(node.tagName)) return '';
-  return node.children.map(textOf).join('');
+  return node.childNodes.map(textOf).join('');
 }
 
 const clean = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -125,20 +131,20 @@ function entriesOf(list: Element): SearchEntry[] {
   const entries: SearchEntry[] = [];
   /** The entry the next `<dd>` defines: none after a term without an anchor. */
   let current: SearchEntry | undefined;
-  for (const child of list.children) {
+  for (const child of list.childNodes) {
     if (!isElement(child)) continue;
     if (child.tagName === 'dt') {
-      const id = child.properties['id'];
-      const aliases = child.properties['dataSearchAliases'];
+      const id = attribute(child, 'id');
+      const aliases = attribute(child, 'data-search-aliases');
       current =
-        typeof id === 'string'
-          ? {
+        id === undefined
+          ? undefined
+          : {
               id,
               term: clean(textOf(child)),
-              aliases: typeof aliases === 'string' ? aliases.split(',').map(clean).filter(Boolean) : [],
+              aliases: aliases === undefined ? [] : aliases.split(',').map(clean).filter(Boolean),
               definition: '',
-            }
-          : undefined;
+            };
       if (current) entries.push(current);
     } else if (child.tagName === 'dd' && current) {
       current.definition = clean(`${current.definition} ${textOf(child)}`);
@@ -147,18 +153,20 @@ function entriesOf(list: Element): SearchEntry[] {
   return entries;
 }
 
-function findEntries(node: Root | Element, found: SearchEntry[]): void {
-  for (const child of node.children) {
+function findEntries(node: ParentNode, found: SearchEntry[]): void {
+  for (const child of node.childNodes) {
     if (!isElement(child)) continue;
-    if (child.tagName === 'dl' && child.properties['dataSearchEntries'] !== undefined) found.push(...entriesOf(child));
+    if (child.tagName === 'dl' && attribute(child, 'data-search-entries') !== undefined)
+      found.push(...entriesOf(child));
     else findEntries(child, found);
   }
 }
 
 export function prepareForIndex(html: string): IndexablePage {
-  const tree = fromHtml(html);
+  // parse5's own tree: the page is read and written back once, with nothing else to build.
+  const tree = parse(html);
   separate(tree);
   const entries: SearchEntry[] = [];
   findEntries(tree, entries);
-  return { html: toHtml(tree), entries };
+  return { html: serialize(tree), entries };
 }
