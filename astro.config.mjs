@@ -7,9 +7,9 @@ import AutoImport from 'astro-auto-import';
 import { SITE_URL, BASE_PATH, REPO_URL, REPO_BRANCH } from './src/config/site.ts';
 import { sidebar } from './src/config/sidebar.ts';
 import { MDX_COMPONENTS } from './src/config/mdx-components.ts';
-import { SEARCH_RANKING } from './src/config/search.ts';
 import outputGate from './src/integrations/output-gate.ts';
 import { domFreeBuilds } from './src/config/dom-free-builds.ts';
+import searchIndex from './src/integrations/search-index.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 import { basePathPlugin } from './src/lib/base-path.ts';
@@ -31,6 +31,9 @@ export default defineConfig({
     processor: satteri({ hastPlugins: [basePathPlugin(BASE_PATH)] }),
   },
   integrations: [
+    // The search index first: Starlight's security-headers plugin writes dist/_headers after
+    // what dist/ holds when its turn comes, `pagefind/` included.
+    searchIndex(),
     // Starlight adds this sitemap itself unless one is configured: ours leaves out /admin/.
     sitemap({ filter: (page) => !new URL(page).pathname.startsWith(`${BASE_PATH}admin/`) }),
     starlight({
@@ -52,7 +55,8 @@ export default defineConfig({
         Head: './src/components/overrides/Head.astro',
       },
       sidebar,
-      pagefind: { ranking: SEARCH_RANKING },
+      // Our integration below builds the index; our Search component replaces Starlight's modal.
+      pagefind: false,
       // The Content-Security-Policy `<meta>` of every page, and dist/_headers.
       plugins: [securityHeaders()],
     }),

@@ -41,8 +41,9 @@ const glossary = defineCollection({
 });
 
 /**
- * Starlight's UI strings in French, including Pagefind's. Starlight keys its translations
- * by the entry id, so the entry is stored under `fr` with no file path.
+ * Starlight's UI strings in French; the search button and dialog use the `search.*` ones.
+ * Starlight keys its translations by the entry id, so the entry is stored under `fr` with no
+ * file path.
  */
 const i18n = defineCollection({
   loader: {

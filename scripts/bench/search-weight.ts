@@ -1,8 +1,9 @@
 /**
  * Search weight: what a reader downloads for a first search on the built site, in Chromium,
  * from the search modal and from `/recherche/`. Counts Pagefind's files (JS, WebAssembly,
- * entry, metadata, index, filter and fragment chunks), each gzipped here at zlib's default
- * level, or as is when gzip does not shrink it (Pagefind's chunks are already compressed).
+ * entry, metadata, index, filter and fragment chunks) and the search lexicon, each gzipped
+ * here at zlib's default level, or as is when gzip does not shrink it (Pagefind's chunks are
+ * already compressed).
  * The search interfaces' own scripts are reported apart. Target (issue: search): under
  * 150 KB gzipped for this site; then the same with 1,000 synthetic toolkits more.
  *
@@ -16,6 +17,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { ROOT, benchDir, copySite } from '../lib/site-copy.ts';
+import { LEXICON_PATH } from '../../src/config/search.ts';
 import { launchBrowser, type RunningBrowser } from '../../tests/helpers/browser.ts';
 import { serveDirectory } from '../../tests/helpers/static-server.ts';
 
@@ -31,10 +33,10 @@ function wireBytes(file: string): number {
 }
 
 interface FirstSearch {
-  /** Gzipped bytes of Pagefind's files, by kind. */
+  /** Gzipped bytes of Pagefind's files and the lexicon, by kind. */
   pagefind: Record<'js' | 'wasm' | 'index' | 'fragments', number>;
   files: number;
-  /** Gzipped bytes of the interface's own scripts (Starlight's modal UI, or the search page). */
+  /** Gzipped bytes of the interface's own scripts (the modal's and the search forms'). */
   ui: number;
 }
 
@@ -52,7 +54,7 @@ async function firstSearch(
   origin: string,
   path: string,
   search: (page: Page) => Promise<void>,
-  uiMarker: string,
+  uiMarkers: readonly string[],
 ): Promise<FirstSearch> {
   const page = await browser.context.newPage();
   const fetched = new Set<string>();
@@ -64,12 +66,16 @@ async function firstSearch(
   const result: FirstSearch = { pagefind: { js: 0, wasm: 0, index: 0, fragments: 0 }, files: 0, ui: 0 };
   for (const url of fetched) {
     const file = join(dist, decodeURIComponent(url));
-    if (url.startsWith('/pagefind/')) {
+    if (url === LEXICON_PATH) {
+      // The search lexicon (« Vouliez-vous dire… ? », acronyms, variants) loads with Pagefind.
+      result.pagefind.index += wireBytes(file);
+      result.files++;
+    } else if (url.startsWith('/pagefind/')) {
       const kind = KIND.find(([pattern]) => pattern.test(url))?.[1];
       if (kind === undefined) throw new Error(`fichier Pagefind inattendu : ${url}`);
       result.pagefind[kind] += wireBytes(file);
       result.files++;
-    } else if (url.endsWith('.js') && readFileSync(file, 'utf8').includes(uiMarker)) {
+    } else if (url.endsWith('.js') && uiMarkers.some((marker) => readFileSync(file, 'utf8').includes(marker))) {
       result.ui += wireBytes(file);
     }
   }
@@ -79,12 +85,12 @@ async function firstSearch(
 async function modalSearch(page: Page): Promise<void> {
   await page.waitForFunction(() => customElements.get('site-search') !== undefined);
   await page.locator('site-search button[data-open-modal]').click();
-  await page.locator('#starlight__search input.pagefind-ui__search-input').fill(QUERY);
-  await page.locator('#starlight__search .pagefind-ui__result-link').first().waitFor({ timeout: 30_000 });
+  await page.locator('site-search [data-search="modal"] input[name="q"]').fill(QUERY);
+  await page.locator('site-search [data-search-results] > li').first().waitFor({ timeout: 30_000 });
 }
 
 async function pageSearch(page: Page): Promise<void> {
-  await page.locator('[data-search-results] > li').first().waitFor({ timeout: 30_000 });
+  await page.locator('[data-search="page"] [data-search-results] > li').first().waitFor({ timeout: 30_000 });
 }
 
 /** Builds a copy of the site with `extra` synthetic toolkits; returns its `dist/`. */
@@ -119,7 +125,7 @@ function report(label: string, m: FirstSearch): number {
   const total = m.pagefind.js + m.pagefind.wasm + m.pagefind.index + m.pagefind.fragments;
   console.log(
     `  ${label} : ${kb(total)} gzip en ${m.files} fichiers Pagefind ` +
-      `(JS ${kb(m.pagefind.js)}, WASM ${kb(m.pagefind.wasm)}, index ${kb(m.pagefind.index)}, ` +
+      `(JS ${kb(m.pagefind.js)}, WASM ${kb(m.pagefind.wasm)}, index et lexique ${kb(m.pagefind.index)}, ` +
       `fragments ${kb(m.pagefind.fragments)}), plus ${kb(m.ui)} de script d’interface`,
   );
   return total;
@@ -138,16 +144,14 @@ export async function run(): Promise<void> {
         console.log(
           `${toolkits} boîtes à outils : index de ${index.files} fichiers, ${kb(index.bytes)} sur disque, ${kb(index.wire)} gzip`,
         );
-        // Starlight bundles Pagefind's default UI; the search page's script names its form.
-        const modal = await firstSearch(browser, dist, server.url, '/', modalSearch, 'pagefind-ui__');
-        const searchPage = await firstSearch(
-          browser,
-          dist,
-          server.url,
-          `/recherche/?q=${QUERY}`,
-          pageSearch,
+        // The forms' shared script names its form; the modal's own script, its button.
+        const modal = await firstSearch(browser, dist, server.url, '/', modalSearch, [
           'data-search-form',
-        );
+          'data-open-modal',
+        ]);
+        const searchPage = await firstSearch(browser, dist, server.url, `/recherche/?q=${QUERY}`, pageSearch, [
+          'data-search-form',
+        ]);
         totals.push(report('fenêtre de recherche', modal), report('page /recherche/ ', searchPage));
       } finally {
         await server.close();

@@ -107,6 +107,12 @@ const sourceFields: Record<string, FieldSpec> = {
   url: { label: 'Adresse web' },
 };
 
+/** The other words readers use for a page or a toolkit (`aliasesSchema`), in both forms. */
+const ALIASES_SPEC: FieldSpec = {
+  label: 'Autres mots pour la trouver',
+  commaSeparated: true,
+};
+
 /**
  * Every field of `toolkitSchema`, in French. TypeScript refuses a missing one. The help
  * under each field comes from the schema's metadata (`src/schemas/toolkit.ts`).
@@ -120,6 +126,7 @@ export const TOOLKIT_SPECS: { [K in keyof ToolkitInput]-?: FieldSpec } = {
     explainChoice: true,
   },
   tags: { label: 'Mots-clés', commaSeparated: true },
+  aliases: ALIASES_SPEC,
   image: {
     label: 'Illustration',
     fields: {
@@ -233,6 +240,7 @@ const GUIDE_BODY_HINT =
 const GUIDE_HEADER_SPECS: Record<string, FieldSpec> = {
   title: { label: 'Titre', hint: 'Le titre de la page, en tête de page et dans le menu.' },
   description: { label: 'Description', widget: 'text' },
+  aliases: ALIASES_SPEC,
   sidebar: {
     label: 'Menu',
     hint: 'Facultatif : la place de la page dans le menu de sa rubrique.',

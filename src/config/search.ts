@@ -1,22 +1,32 @@
 /**
- * Search settings shared by Starlight's search modal (through `astro.config.mjs`), the
- * `/recherche/` page and the search tests, so that all three rank results the same way.
- * The page's browser script imports this module: it must not import the schemas (and zod).
+ * Search settings shared by the index (`src/integrations/search-index.ts` and the pages'
+ * metadata), the search modal and `/recherche/` (`src/lib/search-ui.ts`), the search bench
+ * and the tests, so that all of them rank results the same way. The browser script imports
+ * this module: it must not import the schemas (and zod).
  */
 
 /**
- * Pagefind metadata keys of a toolkit page. The facts are named in French because Starlight's
- * search modal shows each of them under a result as "Catégorie: Alimentation"; the summary
- * and the tags are for `/recherche/` and for ranking, and the modal hides them.
+ * Pagefind metadata keys of a toolkit page: its facts, which results show under its summary
+ * (the page's description), and its tags, for ranking only.
  */
 export const TOOLKIT_META = {
-  summary: 'resume',
   tags: 'motscles',
   category: 'Catégorie',
   difficulty: 'Difficulté',
   duration: 'Durée',
   group: 'Groupe',
   budget: 'Budget',
+} as const;
+
+/**
+ * Pagefind metadata keys that every kind of result may carry, for ranking: the page's
+ * description (`<meta name="description">`, a toolkit's summary), the other words readers use
+ * for it (`aliases` in its frontmatter), and a glossary entry's term.
+ */
+export const SEARCH_META = {
+  description: 'description',
+  aliases: 'alias',
+  term: 'terme',
 } as const;
 
 /** The facts of a toolkit, in the order results show them. */
@@ -30,6 +40,9 @@ export const TOOLKIT_FACT_KEYS = [
 
 /** Address of the search page. */
 export const SEARCH_PATH = '/recherche/';
+
+/** Address of the search lexicon (`src/pages/recherche/lexique.json.ts`), from the site's root. */
+export const LEXICON_PATH = `${SEARCH_PATH}lexique.json`;
 
 /** Words that do not count in a title's length: articles, prepositions, "qu’est-ce que". */
 const TITLE_STOP_WORDS = new Set(
@@ -61,12 +74,6 @@ export function titleField(title: string): string {
 const TITLE_FIELD_NAMES = Array.from({ length: TITLE_FIELDS }, (_, i) => `titre${i + 1}`);
 
 /**
- * Metadata that only serves ranking or `/recherche/`: Starlight's search modal, which shows
- * every metadata field under a result, hides these.
- */
-export const HIDDEN_META = [...TITLE_FIELD_NAMES, TOOLKIT_META.tags, TOOLKIT_META.summary];
-
-/**
  * `titreN` weighs 30 / N². Pagefind squares the share of the query a field matches, to
  * discount partial matches; squaring the title's length does the same on the title's side.
  */
@@ -75,8 +82,9 @@ const titleWeights = Object.fromEntries(
 );
 
 /**
- * Pagefind's ranking options (https://pagefind.app/docs/ranking/), which Starlight passes to
- * its modal. `tests/site/search.test.ts` checks them against the queries readers type.
+ * Pagefind's ranking options (https://pagefind.app/docs/ranking/), for the search modal and
+ * `/recherche/`. `tests/site/search.test.ts` and `npm run bench -- search-quality` check them
+ * against the queries readers type.
  */
 export const SEARCH_RANKING = {
   /** Starlight's defaults for the four text-ranking settings. */
@@ -96,8 +104,31 @@ export const SEARCH_RANKING = {
     ...titleWeights,
     /** A toolkit's `tags`: found by search, with a light boost so they never outrank a title. */
     [TOOLKIT_META.tags]: 0.5,
-    /** Summary and facts repeat what the page says: shown in results, not ranked twice. */
-    [TOOLKIT_META.summary]: 0,
+    /**
+     * The description says in one sentence what the page offers: light, so that a word of
+     * the description never outranks the same word in a title.
+     */
+    [SEARCH_META.description]: 1,
+    /**
+     * Other words readers use for a page (« cantine »): found, with a modest boost, below the
+     * titles of one to three significant words.
+     */
+    [SEARCH_META.aliases]: 2,
+    /**
+     * A glossary entry's term: lifts the entry above the pages that only mention it, and
+     * stays below the titles of one to three significant words, so that a page named after
+     * the term comes first (« stigmergie » opens « La gouvernance stigmergique », then the
+     * glossary entry).
+     */
+    [SEARCH_META.term]: 3,
+    /** A toolkit's facts repeat what the page says: shown in results, not ranked twice. */
     ...Object.fromEntries(TOOLKIT_FACT_KEYS.map((key) => [key, 0])),
   },
+};
+
+/** Pagefind's options in the search modal, on `/recherche/` and in the search tests. */
+export const PAGEFIND_OPTIONS = {
+  ranking: SEARCH_RANKING,
+  /** Words of page text shown around the match in a result. */
+  excerptLength: 25,
 };

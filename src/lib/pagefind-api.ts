@@ -1,6 +1,7 @@
 /**
- * The part of Pagefind's browser API (`/pagefind/pagefind.js`) that the search page and the
- * search tests use. The `pagefind` package types its Node indexing API only.
+ * The part of Pagefind's browser API (`/pagefind/pagefind.js`) that the search engine
+ * (`search-engine.ts`, for the modal and `/recherche/`) and the search tests use. The
+ * `pagefind` package types its Node indexing API only.
  * Reference: https://pagefind.app/docs/api-reference/
  */
 

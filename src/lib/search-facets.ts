@@ -1,10 +1,11 @@
 /**
  * The search facets of toolkits: the Pagefind filters that toolkit pages carry, and that the
- * search modal and `/recherche/` offer. Every name and value comes from the toolkit schema
- * and the catalogue, so a new category or range shows up in search without another edit.
+ * search modal and `/recherche/` offer, in this order, each with its values in the schema's
+ * order (difficulty 1 to 5, categories as listed). Every name and value comes from the toolkit
+ * schema and the catalogue, so a new category or range shows up in search without another edit.
  */
 import { CATEGORIES, DIFFICULTIES, DURATION_RANGES } from '../schemas/toolkit.ts';
-import { GROUP_RANGES, type CatalogueEntry } from './catalogue.ts';
+import { BUDGET_RANGES, GROUP_RANGES, type CatalogueEntry } from './catalogue.ts';
 import type { FacetDefinition } from './search-state.ts';
 
 export interface SearchFacet extends FacetDefinition {
@@ -37,6 +38,12 @@ export const SEARCH_FACETS: readonly SearchFacet[] = [
     name: 'Taille du groupe',
     values: GROUP_RANGES.map((r) => ({ id: r.id, label: r.label })),
     of: (entry) => entry.groupSize.ranges,
+  },
+  {
+    param: 'budget',
+    name: 'Budget',
+    values: BUDGET_RANGES.map((r) => ({ id: r.id, label: r.label })),
+    of: (entry) => [entry.budget.range],
   },
 ];
 

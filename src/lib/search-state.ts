@@ -4,6 +4,7 @@
  * page reads them from its form, so that its script does not bundle the toolkit schema.
  */
 import type { FilterQuery } from './pagefind-api.ts';
+import type { SearchOutcome } from './search-engine.ts';
 
 export interface FacetValue {
   /** Value in the `/recherche/` address, e.g. `alimentation`. */
@@ -71,4 +72,17 @@ export function describeResults(count: number, state: SearchState, facets: reado
   const query = state.query === '' ? '' : ` pour « ${state.query} »`;
   const filters = labels.length === 0 ? '' : ` (filtres : ${labels.join(', ')})`;
   return `${what}${query}${filters}`;
+}
+
+/**
+ * The sentence that announces a search's results: `describeResults`, after « Aucun résultat
+ * pour « … ». » when the query found nothing and the results are those of its suggestion.
+ */
+export function describeOutcome(
+  outcome: Pick<SearchOutcome, 'query' | 'searched' | 'corrected'> & { count: number },
+  state: SearchState,
+  facets: readonly FacetDefinition[],
+): string {
+  const found = describeResults(outcome.count, { ...state, query: outcome.searched }, facets);
+  return outcome.corrected ? `Aucun résultat pour « ${outcome.query} ». ${found}` : found;
 }

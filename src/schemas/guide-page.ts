@@ -1,11 +1,13 @@
 /**
  * Schema of a guide page (`content/docs/`): Starlight's own docs schema, imported rather than
- * copied so that every field Starlight knows stays valid, with one rule of ours on top: a
- * description is required and short enough for search results and link previews.
+ * copied so that every field Starlight knows stays valid, with two fields of ours on top: a
+ * description, required and short enough for search results and link previews, and the
+ * other words readers use for the page (`aliases`, see `aliases.ts`).
  */
 import { docsSchema } from '@astrojs/starlight/schema';
 import type { SchemaContext } from 'astro/content/config';
 import { z } from './zod-fr.ts';
+import { aliasesSchema } from './aliases.ts';
 
 /** Longest description, in characters. */
 export const DESCRIPTION_MAX = 160;
@@ -21,6 +23,8 @@ export const guidePageSchema = docsSchema({
       .meta({
         description: 'Une phrase qui dit ce que la page apporte, reprise par la recherche et les partages.',
       }),
+    /** Synonyms, common misspellings and older names that search should know. Default: none. */
+    aliases: aliasesSchema,
   }),
 });
 

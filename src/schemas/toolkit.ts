@@ -4,6 +4,7 @@
  * Decap CMS form are all derived from the constants and the schema in this file.
  */
 import { z } from './zod-fr.ts';
+import { aliasesSchema } from './aliases.ts';
 
 /** Toolkit categories, in display order, with their French labels and descriptions. */
 export const CATEGORIES = [
@@ -217,6 +218,11 @@ export const toolkitSchema = z.strictObject({
         'Des mots qu’on pourrait chercher sans qu’ils soient dans le texte, en minuscules, séparés par des virgules.',
       examples: ['anti-gaspillage, cuisine, prix libre'],
     }),
+  /**
+   * Other words readers type for this activity, absent from its text: synonyms ("cantine"),
+   * common misspellings, older names. Search finds the toolkit by them. Default: none.
+   */
+  aliases: aliasesSchema,
   /** An illustration under `public/`, with its alternative text. Optional. */
   image: z
     .strictObject({

@@ -17,6 +17,7 @@ import type { CmsConfigJson } from '../../src/cms/config.ts';
 import { fromHtml } from 'hast-util-from-html';
 import { launchBrowser, watchPage, type RunningBrowser } from '../helpers/browser.ts';
 import { serveDirectory, type StaticServer } from '../helpers/static-server.ts';
+import { openSearchModal } from '../helpers/search-modal.ts';
 import { DIST, ROOT } from '../helpers/site.ts';
 import { productionEnv } from '../setup/build-site.ts';
 import { headersForPath, parseHeadersFile } from '../helpers/headers-file.ts';
@@ -118,7 +119,7 @@ describe(`a build for ${BASE}`, () => {
 });
 
 async function firstResult(page: Page): Promise<string> {
-  const link = page.locator('[data-search-results] a').first();
+  const link = page.locator('[data-search="page"] [data-search-results] a').first();
   await link.waitFor({ timeout: 15_000 });
   return (await link.getAttribute('href')) ?? '';
 }
@@ -131,12 +132,12 @@ describe(`search under ${BASE}, in a browser`, () => {
     const href = await firstResult(page);
     expect(href).toMatch(/^\/guide\/boites-a-outils\/[a-z0-9-]+\/$/);
     await page
-      .locator('[data-search-status]')
+      .locator('[data-search="page"] [data-search-status]')
       .filter({ hasText: /résultat/ })
       .waitFor({ timeout: 15_000 });
     const [response] = await Promise.all([
       page.waitForResponse(`${site.url}${href}`),
-      page.locator('[data-search-results] a').first().click(),
+      page.locator('[data-search="page"] [data-search-results] a').first().click(),
     ]);
     await page.waitForURL(`${site.url}${href}`);
     expect(response.status()).toBe(200);
@@ -148,16 +149,23 @@ describe(`search under ${BASE}, in a browser`, () => {
     await page.close();
   });
 
-  it('finds a guide page from Starlight’s search box', async () => {
+  it('finds a guide page and a glossary entry from the search modal', async () => {
     const page = await browser.context.newPage();
     const watched = watchPage(page);
-    await page.goto(`${site.url}${BASE}`, { waitUntil: 'networkidle' });
-    await page.waitForFunction(() => customElements.get('site-search') !== undefined);
-    await page.locator('site-search button[data-open-modal]').click();
-    await page.locator('#starlight__search input.pagefind-ui__search-input').fill('rémunération');
-    const first = page.locator('#starlight__search .pagefind-ui__result-link').first();
+    const modal = await openSearchModal(page, `${site.url}${BASE}`);
+    await modal.locator('input[name="q"]').fill('rémunération');
+    const first = modal.locator('[data-search-results] a').first();
     await first.waitFor({ timeout: 15_000 });
     expect(await first.getAttribute('href')).toBe('/guide/fonctionnement/remuneration-libre/');
+    // A glossary entry, an address with an anchor, is under the sub-path too.
+    await modal.locator('input[name="q"]').fill('CAE');
+    await modal
+      .locator('[data-search-status]')
+      .filter({ hasText: /pour « CAE »/ })
+      .waitFor({ timeout: 15_000 });
+    expect(await modal.locator('[data-search-results] a').first().getAttribute('href')).toBe(
+      '/guide/ressources/glossaire/#cae',
+    );
     expect(watched.problems).toEqual([]);
     await page.close();
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { useBuiltSiteInBrowser } from '../helpers/built-site-browser.ts';
 import { axeViolations, watchPage } from '../helpers/browser.ts';
 import { serveDirectory } from '../helpers/static-server.ts';
+import { openSearchModal } from '../helpers/search-modal.ts';
 
 const env = useBuiltSiteInBrowser();
 
@@ -26,13 +27,9 @@ describe('the home page in Chromium', () => {
   it('finds the "Qu’est-ce qu’un KPA ?" page when searching "KPA" in the search modal', async () => {
     const page = await env.browser.context.newPage();
     const watched = watchPage(page);
-    await page.goto(`${env.site.url}/`, { waitUntil: 'networkidle' });
-    // The button only opens the modal once Starlight's <site-search> element is defined.
-    await page.waitForFunction(() => customElements.get('site-search') !== undefined);
-    await page.locator('site-search button[data-open-modal]').click();
-    const input = page.locator('#starlight__search input.pagefind-ui__search-input');
-    await input.fill('KPA');
-    const results = page.locator('#starlight__search .pagefind-ui__result-link');
+    const modal = await openSearchModal(page, `${env.site.url}/`);
+    await modal.locator('input[name="q"]').fill('KPA');
+    const results = modal.locator('[data-search-results] > li a');
     await results.first().waitFor({ timeout: 15_000 });
     const titles = await results.allTextContents();
     expect(titles.some((t) => t.includes('Qu’est-ce qu’un KPA') || t.includes("Qu'est-ce qu'un KPA"))).toBe(true);

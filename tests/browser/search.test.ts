@@ -1,11 +1,18 @@
+/**
+ * Search in Chromium, as readers use it: the modal of every page and `/recherche/`, which share
+ * one form and one script (`SearchForm.astro`, `src/lib/search-ui.ts`). A handful of the
+ * evaluation set's queries run through both; the whole set runs in Node
+ * (tests/site/search.test.ts, `npm run bench -- search-quality`).
+ */
 import { describe, expect, it } from 'vitest';
 import { useBuiltSiteInBrowser } from '../helpers/built-site-browser.ts';
-import type { Page } from 'playwright-core';
-import { HIDDEN_META, SEARCH_PATH, TOOLKIT_FACT_KEYS } from '../../src/config/search.ts';
+import type { Locator, Page } from 'playwright-core';
+import { SEARCH_PATH, TOOLKIT_FACT_KEYS } from '../../src/config/search.ts';
 import { SEARCH_FACETS } from '../../src/lib/search-facets.ts';
 import { searchParams } from '../../src/lib/search-state.ts';
 import { contentCatalogue } from '../helpers/catalogue.ts';
 import { axeViolations, watchPage } from '../helpers/browser.ts';
+import { openSearchModal } from '../helpers/search-modal.ts';
 
 const env = useBuiltSiteInBrowser();
 
@@ -16,64 +23,102 @@ if (!categories) throw new Error('aucune facette de recherche');
 const alimentation = categories.values.find((v) => v.id === 'alimentation');
 if (!alimentation) throw new Error('catégorie « alimentation » absente');
 
-async function openModal(page: Page) {
-  await page.goto(`${env.site.url}/`, { waitUntil: 'networkidle' });
-  // The button only opens the modal once Starlight's <site-search> element is defined.
-  await page.waitForFunction(() => customElements.get('site-search') !== undefined);
-  await page.locator('site-search button[data-open-modal]').click();
-  return page.locator('#starlight__search');
+/** The search page's own form and results (the modal's are on the page too, in the header). */
+const onPage = (page: Page) => page.locator('[data-search="page"]');
+
+/** Waits until a search form has announced its results. */
+async function waitForStatus(form: Locator, pattern: RegExp) {
+  await form.locator('[data-search-status]').filter({ hasText: pattern }).waitFor({ timeout: 15_000 });
 }
 
-/** Waits until the search page has announced its results. */
-async function waitForStatus(page: Page, pattern: RegExp) {
-  await page.locator('[data-search-status]').filter({ hasText: pattern }).waitFor({ timeout: 15_000 });
+/** The addresses of the results a form shows, in order. */
+async function resultUrls(form: Locator): Promise<string[]> {
+  const links = await form
+    .locator('[data-search-results] > li a')
+    .evaluateAll((as) =>
+      as.map((a) => new URL((a as HTMLAnchorElement).href).pathname + new URL((a as HTMLAnchorElement).href).hash),
+    );
+  return links;
 }
 
-describe('Starlight’s search modal', () => {
+/** Queries of the evaluation set, with the first result a reader should get. */
+const QUERIES: [query: string, first: string][] = [
+  ['CAE', '/ressources/glossaire/#cae'],
+  ['cantine', '/boites-a-outils/repas-collectif-du-midi/'],
+  ['repair café', '/boites-a-outils/cafe-reparation/'],
+  ['soupe', '/boites-a-outils/disco-soupe/'],
+  ['comment créer un kpa', '/creer/creer-un-kpa/'],
+];
+
+describe('the search modal', () => {
   it('ranks with the site’s settings: « rémunération » finds the guide page first', async () => {
     const page = await env.browser.context.newPage();
     const watched = watchPage(page);
-    const modal = await openModal(page);
-    await modal.locator('input.pagefind-ui__search-input').fill('rémunération');
-    const first = modal.locator('.pagefind-ui__result-link').first();
-    await first.waitFor({ timeout: 15_000 });
-    expect(new URL((await first.getAttribute('href')) ?? '', env.site.url).pathname).toBe(
-      '/fonctionnement/remuneration-libre/',
-    );
+    const modal = await openSearchModal(page, `${env.site.url}/`);
+    await modal.locator('input[name="q"]').fill('rémunération');
+    await waitForStatus(modal, /résultats? pour « rémunération »/);
+    expect((await resultUrls(modal))[0]).toBe('/fonctionnement/remuneration-libre/');
     expect(watched.problems).toEqual([]);
     await page.close();
   });
 
-  it('offers the toolkit filters in French, narrows the results, and shows only the facts', async () => {
+  it.each(QUERIES)('puts first, for « %s », %s, as on the search page', async (query, expected) => {
     const page = await env.browser.context.newPage();
     const watched = watchPage(page);
-    const modal = await openModal(page);
-    await modal.locator('input.pagefind-ui__search-input').fill('soupe');
-    await modal.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 });
-    const names = await modal.locator('.pagefind-ui__filter-name').allTextContents();
-    expect(names.map((n) => n.trim()).sort()).toEqual(SEARCH_FACETS.map((f) => f.name).sort());
+    const modal = await openSearchModal(page, `${env.site.url}/`);
+    await modal.locator('input[name="q"]').fill(query);
+    await waitForStatus(modal, /résultats? pour/);
+    expect((await resultUrls(modal))[0]).toBe(expected);
 
-    await modal.locator('.pagefind-ui__filter-name', { hasText: categories.name }).click();
-    const label = modal.locator('.pagefind-ui__filter-label', { hasText: alimentation.label });
-    const count = Number(/\((\d+)\)/.exec((await label.textContent()) ?? '')?.[1]);
-    expect(count).toBeGreaterThan(0);
-    await label.click();
-    await modal
-      .locator('.pagefind-ui__message')
-      .filter({ hasText: new RegExp(`^${count} résultats? pour soupe$`) })
-      .waitFor({ timeout: 15_000 });
-
-    const shownMeta = await modal
-      .locator('.pagefind-ui__result-tag')
-      .evaluateAll((tags) =>
-        tags
-          .filter((t) => (t as HTMLElement).offsetParent !== null)
-          .map((t) => t.getAttribute('data-pagefind-ui-meta')),
-      );
-    expect(shownMeta.length).toBeGreaterThan(0);
-    for (const key of shownMeta) expect(TOOLKIT_FACT_KEYS as readonly (string | null)[]).toContain(key);
-    for (const key of HIDDEN_META) expect(shownMeta).not.toContain(key);
+    await page.goto(`${env.site.url}${SEARCH_PATH}?q=${encodeURIComponent(query)}`, { waitUntil: 'networkidle' });
+    await waitForStatus(onPage(page), /résultats? pour/);
+    expect((await resultUrls(onPage(page)))[0]).toBe(expected);
     expect(watched.problems).toEqual([]);
+    await page.close();
+  });
+
+  it('offers the toolkit facets in the schema’s order, budget included, narrows the results and shows only the facts', async () => {
+    const page = await env.browser.context.newPage();
+    const watched = watchPage(page);
+    const modal = await openSearchModal(page, `${env.site.url}/`);
+    await modal.locator('input[name="q"]').fill('soupe');
+    await waitForStatus(modal, /résultats pour « soupe »$/);
+    const facetNames = await modal
+      .locator('select[data-facet]')
+      .evaluateAll((selects) => selects.map((s) => s.getAttribute('data-facet')));
+    expect(facetNames).toEqual(SEARCH_FACETS.map((f) => f.name));
+    for (const facet of SEARCH_FACETS) {
+      const values = await modal
+        .locator(`select[name="${facet.param}"] option[data-label]`)
+        .evaluateAll((options) => options.map((o) => o.getAttribute('data-label')));
+      expect(values, facet.name).toEqual(facet.values.map((v) => v.label));
+    }
+
+    await modal.locator('summary').click();
+    await modal.locator('select[name="categorie"]').selectOption(alimentation.id);
+    await waitForStatus(modal, new RegExp(`pour « soupe » \\(filtres : ${alimentation.label}\\)$`));
+    const facts = await modal.locator('.search-result-facts').allTextContents();
+    expect(facts.length).toBeGreaterThan(0);
+    for (const list of facts) expect(list).toContain(alimentation.label);
+    const shown = await modal.locator('.search-result-facts li').allTextContents();
+    expect(shown.length).toBe(facts.length * TOOLKIT_FACT_KEYS.length);
+    expect(watched.problems).toEqual([]);
+    await page.close();
+  });
+
+  it('opens with Ctrl K, closes with Escape, and has no WCAG 2.2 A/AA violation found by axe-core', async () => {
+    const page = await env.browser.context.newPage();
+    await page.goto(`${env.site.url}/`, { waitUntil: 'networkidle' });
+    await page.waitForFunction(() => customElements.get('site-search') !== undefined);
+    await page.keyboard.press('Control+k');
+    const dialog = page.locator('site-search dialog');
+    await dialog.locator('input[name="q"]').waitFor({ state: 'visible' });
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('q');
+    await page.keyboard.type('jardin');
+    await waitForStatus(dialog, /résultats pour « jardin »$/);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
     await page.close();
   });
 });
@@ -84,37 +129,37 @@ describe('the search page', () => {
     const watched = watchPage(page);
     const params = searchParams({ query: 'soupe', filters: { categorie: alimentation.id } }, SEARCH_FACETS);
     await page.goto(`${env.site.url}${SEARCH_PATH}?${params.toString()}`, { waitUntil: 'networkidle' });
-    await waitForStatus(page, /résultat/);
+    await waitForStatus(onPage(page), /résultat/);
     expect(await page.locator('#search-q').inputValue()).toBe('soupe');
-    expect(await page.locator('select[name="categorie"]').inputValue()).toBe(alimentation.id);
+    expect(await onPage(page).locator('select[name="categorie"]').inputValue()).toBe(alimentation.id);
 
-    const results = page.locator('[data-search-results] > li');
+    const results = onPage(page).locator('[data-search-results] > li');
     const count = await results.count();
     expect(count).toBeGreaterThan(0);
-    expect(await page.locator('[data-search-status]').textContent()).toBe(
+    expect(await onPage(page).locator('[data-search-status]').textContent()).toBe(
       `${count} résultat${count > 1 ? 's' : ''} pour « soupe » (filtres : ${alimentation.label})`,
     );
     // The chosen value counts the results it gives.
-    expect(await page.locator(`select[name="categorie"] option[value="${alimentation.id}"]`).textContent()).toBe(
-      `${alimentation.label} (${count})`,
-    );
+    expect(
+      await onPage(page).locator(`select[name="categorie"] option[value="${alimentation.id}"]`).textContent(),
+    ).toBe(`${alimentation.label} (${count})`);
     expect(await results.first().locator('h2 a').getAttribute('href')).toBe(disco.url);
     for (const facts of await results.locator('.search-result-facts').allTextContents()) {
       expect(facts).toContain(alimentation.label);
     }
     expect(await results.first().locator('p').allTextContents()).toContain(disco.summary);
 
-    await page.locator('select[name="difficulte"]').selectOption('2');
+    await onPage(page).locator('select[name="difficulte"]').selectOption('2');
     await page.waitForURL(/difficulte=2/);
     expect(new URL(page.url()).search).toBe(`?q=soupe&categorie=${alimentation.id}&difficulte=2`);
-    await waitForStatus(page, /filtres : Alimentation, 2 – Facile/);
+    await waitForStatus(onPage(page), /filtres : Alimentation, 2 – Facile/);
     for (const facts of await results.locator('.search-result-facts').allTextContents()) {
       expect(facts).toContain('(2/5)');
     }
 
-    await page.getByRole('button', { name: 'Effacer les filtres' }).click();
+    await onPage(page).getByRole('button', { name: 'Effacer les filtres' }).click();
     await page.waitForURL((url) => url.search === '?q=soupe');
-    await waitForStatus(page, /^\d+ résultats? pour « soupe »$/);
+    await waitForStatus(onPage(page), /^\d+ résultats? pour « soupe »$/);
     expect(watched.problems).toEqual([]);
     await page.close();
   });
@@ -132,12 +177,12 @@ describe('the search page', () => {
 
     await tabTo('#search-q');
     await page.keyboard.type('soupe');
-    await waitForStatus(page, /résultats? pour « soupe »$/);
+    await waitForStatus(onPage(page), /résultats? pour « soupe »$/);
     await tabTo('select[name="categorie"]');
     // On a closed list, the arrow keys pick the next value: the first category.
     await page.keyboard.press('ArrowDown');
     await page.waitForURL(new RegExp(`categorie=${categories.values[0]?.id ?? ''}`));
-    await waitForStatus(page, /filtres :/);
+    await waitForStatus(onPage(page), /filtres :/);
 
     await tabTo('[data-search-results] a');
     const href = await page.evaluate(() => document.activeElement?.getAttribute('href'));
@@ -151,13 +196,43 @@ describe('the search page', () => {
   it('announces the number of results in a polite live region', async () => {
     const page = await env.browser.context.newPage();
     await page.goto(`${env.site.url}${SEARCH_PATH}?q=jardin`, { waitUntil: 'networkidle' });
-    const status = page.locator('[data-search-status]');
+    const status = onPage(page).locator('[data-search-status]');
     expect(await status.getAttribute('role')).toBe('status');
     expect(await status.getAttribute('aria-live')).toBe('polite');
-    await waitForStatus(page, /^\d+ résultats? pour « jardin »$/);
+    await waitForStatus(onPage(page), /^\d+ résultats? pour « jardin »$/);
     await page.locator('#search-q').fill('zzzzzz');
-    await waitForStatus(page, /^Aucun résultat pour « zzzzzz »$/);
-    expect(await page.locator('[data-search-results] > li').count()).toBe(0);
+    await waitForStatus(onPage(page), /^Aucun résultat pour « zzzzzz »$/);
+    expect(await onPage(page).locator('[data-search-results] > li').count()).toBe(0);
+    await page.close();
+  });
+
+  it('searches the closest name for a query that finds nothing, and says so', async () => {
+    const page = await env.browser.context.newPage();
+    const watched = watchPage(page);
+    await page.goto(`${env.site.url}${SEARCH_PATH}?q=kamban`, { waitUntil: 'networkidle' });
+    await waitForStatus(onPage(page), /^Aucun résultat pour « kamban »\. \d+ résultats? pour « Kanban »$/);
+    expect((await resultUrls(onPage(page)))[0]).toBe('/boites-a-outils/kanban-mural/');
+    // The address keeps what the reader typed.
+    expect(new URL(page.url()).search).toBe('?q=kamban');
+    expect(watched.problems).toEqual([]);
+    await page.close();
+  });
+
+  it('offers « Vouliez-vous dire… ? » for a query with few results, and searches the suggestion on request', async () => {
+    const page = await env.browser.context.newPage();
+    const watched = watchPage(page);
+    await page.goto(`${env.site.url}${SEARCH_PATH}?q=buffet%20traitteur`, { waitUntil: 'networkidle' });
+    const form = onPage(page);
+    await waitForStatus(form, /pour « buffet traitteur »$/);
+    const offer = form.locator('[data-search-suggestion]');
+    expect((await offer.textContent())?.replace(/\s+/g, ' ')).toBe('Vouliez-vous dire Buffet traiteur ?');
+    await offer.getByRole('button', { name: 'Buffet traiteur' }).click();
+    await waitForStatus(form, /résultats? pour « Buffet traiteur »$/);
+    expect(await page.locator('#search-q').inputValue()).toBe('Buffet traiteur');
+    expect((await resultUrls(form))[0]).toBe('/boites-a-outils/buffet-traiteur/');
+    expect(await offer.isHidden()).toBe(true);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('Buffet traiteur');
+    expect(watched.problems).toEqual([]);
     await page.close();
   });
 
@@ -165,12 +240,12 @@ describe('the search page', () => {
     const page = await env.browser.context.newPage();
     const watched = watchPage(page);
     await page.goto(`${env.site.url}${SEARCH_PATH}?q=kpa`, { waitUntil: 'networkidle' });
-    await waitForStatus(page, /^\d+ résultats pour « kpa »$/);
-    const total = Number(/^(\d+)/.exec((await page.locator('[data-search-status]').textContent()) ?? '')?.[1]);
+    await waitForStatus(onPage(page), /^\d+ résultats pour « kpa »$/);
+    const total = Number(/^(\d+)/.exec((await onPage(page).locator('[data-search-status]').textContent()) ?? '')?.[1]);
     expect(total).toBeGreaterThan(10);
-    const results = page.locator('[data-search-results] > li');
+    const results = onPage(page).locator('[data-search-results] > li');
     expect(await results.count()).toBe(10);
-    await page.getByRole('button', { name: 'Afficher plus de résultats' }).click();
+    await onPage(page).getByRole('button', { name: 'Afficher plus de résultats' }).click();
     await results.nth(10).waitFor();
     expect(await results.count()).toBe(Math.min(total, 20));
     expect(await page.evaluate(() => document.activeElement?.closest('li')?.matches(':nth-child(11)'))).toBe(true);
@@ -181,7 +256,7 @@ describe('the search page', () => {
   it('has no WCAG 2.2 A/AA violation found by axe-core, with results shown', async () => {
     const page = await env.browser.context.newPage();
     await page.goto(`${env.site.url}${SEARCH_PATH}?q=jardin`, { waitUntil: 'networkidle' });
-    await waitForStatus(page, /résultat/);
+    await waitForStatus(onPage(page), /résultat/);
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });

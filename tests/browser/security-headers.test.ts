@@ -132,15 +132,15 @@ describe('the site served with the headers of dist/_headers', () => {
     await open(watched, withHeaders, '/', SITE_POLICY);
     await page.waitForFunction(() => customElements.get('site-search') !== undefined);
     await page.locator('site-search button[data-open-modal]').click();
-    await page.locator('#starlight__search input.pagefind-ui__search-input').fill('soupe');
-    await page.locator('#starlight__search .pagefind-ui__result-link').first().waitFor({ timeout: 15_000 });
+    await page.locator('site-search [data-search="modal"] input[name="q"]').fill('soupe');
+    await page.locator('site-search [data-search-results] > li').first().waitFor({ timeout: 15_000 });
 
     await open(watched, withHeaders, `${SEARCH_PATH}?q=soupe`, SITE_POLICY);
     await page
-      .locator('[data-search-status]')
+      .locator('[data-search="page"] [data-search-status]')
       .filter({ hasText: /résultats? pour « soupe »/ })
       .waitFor({ timeout: 15_000 });
-    expect(await page.locator('[data-search-results] > li').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-search="page"] [data-search-results] > li').count()).toBeGreaterThan(0);
     expect(watched.violations).toEqual([]);
     expect(watched.problems()).toEqual([]);
     await page.close();

@@ -93,9 +93,14 @@ export function watchPage(page: Page): PageProblems {
     if (msg.type() === 'error') record.problems.push(`console: ${msg.text()}`);
   });
   page.on('pageerror', (error) => record.problems.push(`exception: ${error.message}`));
-  page.on('requestfailed', (request) =>
-    record.problems.push(`échec de requête: ${request.url()} (${request.failure()?.errorText ?? '?'})`),
-  );
+  page.on('requestfailed', (request) => {
+    const error = request.failure()?.errorText ?? '?';
+    // A link prefetched on hover or focus (Astro's prefetch) is cancelled when the reader
+    // follows it before it arrives: that is the page opening, not a request failing. A
+    // prefetch answered with an error status still counts, below.
+    if (error === 'net::ERR_ABORTED' && (request.headers()['sec-purpose'] ?? '').includes('prefetch')) return;
+    record.problems.push(`échec de requête: ${request.url()} (${error})`);
+  });
   page.on('response', (response) => {
     if (response.status() >= 400) record.problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });

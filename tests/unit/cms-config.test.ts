@@ -278,6 +278,7 @@ describe('the CMS form generated from the schemas', () => {
     expect(collection('guide-decouvrir').fields.map((f) => f.name)).toEqual([
       'title',
       'description',
+      'aliases',
       'sidebar',
       'body',
     ]);

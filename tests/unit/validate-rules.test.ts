@@ -32,6 +32,10 @@ const CASES: Record<string, Expected[]> = {
     ['content/toolkits/soupe.mdx', 22, 'schema'], // materials.1.quantity
     ['content/toolkits/soupe.mdx', 27, 'schema'], // auteur, an unknown field
   ],
+  aliases: [
+    ['content/docs/autres-noms.mdx', 4, 'schema'], // aliases.1 repeats aliases.0, accents and case aside
+    ['content/docs/autres-noms.mdx', 4, 'schema'], // aliases.2 is one letter
+  ],
   'unknown-field': [['content/docs/annuaire.mdx', 3, 'unknown-field']],
   'mdx-syntax': [['content/docs/ouverte.mdx', 6, 'mdx-syntax']],
   'mdx-import-export': [
@@ -171,6 +175,14 @@ describe('npm run validate on paired fixtures', () => {
     expect(issues.find((i) => i.line === 27)?.message).toBe(
       'champ « auteur » inconnu : retirez-le ou corrigez son nom',
     );
+  });
+
+  it('names the alias that repeats another, accents and case aside', async () => {
+    const { issues } = await validateContent({ root: treeWith('aliases'), jobs: 1 });
+    expect(issues[0]).toMatchObject({
+      column: 24,
+      message: '« aliases.1 » : « Repair Cafe » répète « repair café » (les majuscules et les accents ne comptent pas)',
+    });
   });
 
   it('an unknown diagram is named, with the closest existing one; a diagram file names its field', async () => {
