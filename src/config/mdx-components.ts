@@ -9,6 +9,7 @@ export const OWN_COMPONENTS = {
   Timeline: './src/components/Timeline.astro',
   KpaList: './src/components/KpaList.astro',
   Glossary: './src/components/Glossary.astro',
+  TakeAway: './src/components/TakeAway.astro',
 } as const;
 
 export const ALLOWED_COMPONENTS: readonly string[] = [...STARLIGHT_COMPONENTS, ...Object.keys(OWN_COMPONENTS)];
@@ -34,6 +35,7 @@ export const COMPONENT_PROPS: Readonly<Record<string, readonly string[]>> = {
   Timeline: [],
   KpaList: [],
   Glossary: [],
+  TakeAway: [],
 };
 
 /** Props that Starlight writes into the page as HTML (`set:html`): content may only give them plain text. */
