@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { htmlFiles } from '../lib/built-site.ts';
-import { pageScripts, totalSize } from '../lib/page-scripts.ts';
+import { pageScripts, totalSize } from '../../src/lib/page-scripts.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 

@@ -33,11 +33,16 @@ import {
   iconPath,
   type OfflineList,
 } from '../config/offline.ts';
-import { pageScripts } from '../../scripts/lib/page-scripts.ts';
+import { pageScripts } from '../lib/page-scripts.ts';
+import { TOOLKITS_PATH } from '../lib/catalogue.ts';
+import { SEARCH_PATH } from '../config/search.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const LOGO = join(ROOT, 'src/assets/logo.svg');
 const WORKER_SOURCE = join(ROOT, 'src/offline/service-worker.ts');
+
+/** Pages kept offline as soon as the worker is installed. */
+const START_PAGES = ['/', TOOLKITS_PATH, SEARCH_PATH];
 
 /** Colours of the installed app: the site's accent (light theme) on white. */
 const THEME_COLOR = '#b03e17';
@@ -57,20 +62,19 @@ export function offlinePages(files: readonly string[]): string[] {
 }
 
 /**
- * One page per top-level folder (and the home and 404 pages): pages of one folder are made
- * by the same components and load the same files. A file only one page uses is cached the
- * first time it is needed.
+ * One page per top-level folder and depth (the home page, a guide page, the catalogue, a
+ * toolkit, a category…), and the 404 page: pages at one place in the site are made by the
+ * same components and load the same files. A file only one page uses is cached the first
+ * time it is needed.
  */
 function samplePages(pages: readonly string[], files: readonly string[]): string[] {
-  const byFolder = new Map<string, string>();
+  const byPlace = new Map<string, string>();
   for (const page of pages) {
-    const folder = page.split('/')[0] ?? '';
-    if (!byFolder.has(folder)) byFolder.set(folder, page);
+    const segments = page.split('/');
+    const place = `${segments[0] ?? ''}/${String(segments.length)}`;
+    if (!byPlace.has(place)) byPlace.set(place, page);
   }
-  const deeper = pages.filter((p) => p.split('/').length === 3);
-  return [
-    ...new Set([...byFolder.values(), ...deeper.slice(0, 1), ...(files.includes('404.html') ? ['404.html'] : [])]),
-  ];
+  return [...byPlace.values(), ...(files.includes('404.html') ? ['404.html'] : [])];
 }
 
 /** The built files (relative to `dist`) that the sampled pages load: scripts, style sheets, icons, images. */
@@ -95,7 +99,29 @@ function pageAssets(dist: string, base: string, pages: readonly string[]): Set<s
       if (linked && url.origin === at.origin) add(url.pathname);
     });
   }
-  return assets;
+  return lazyScripts(dist, assets);
+}
+
+/**
+ * The `_astro/` scripts that `scripts` load later, by name (`import("./ui-core.…js")`, the
+ * search box's code, loaded when it opens), and those they load in turn. Built files' names
+ * carry a hash of their content, so a name found in a script's text is that file.
+ */
+function lazyScripts(dist: string, scripts: ReadonlySet<string>): Set<string> {
+  const candidates = filesUnder(join(dist, '_astro')).filter((f) => f.endsWith('.js') && !f.includes('/'));
+  const found = new Set(scripts);
+  const pending = [...scripts].filter((f) => f.endsWith('.js'));
+  for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
+    const code = readFileSync(join(dist, file), 'utf8');
+    for (const name of candidates) {
+      const path = `_astro/${name}`;
+      if (!found.has(path) && code.includes(name)) {
+        found.add(path);
+        pending.push(path);
+      }
+    }
+  }
+  return found;
 }
 
 /** What a search needs, fragments aside: Pagefind's code, its index and filters, for the site's languages. */
@@ -225,6 +251,7 @@ export async function writeOffline(dist: string, base: string): Promise<OfflineR
       define: {
         __KPA_VERSION__: JSON.stringify(version),
         __KPA_BASE__: JSON.stringify(base),
+        __KPA_START_PAGES__: JSON.stringify(START_PAGES.map((path) => `${base}${path.slice(1)}`)),
         // Workbox's development messages stay out of the worker.
         'process.env.NODE_ENV': '"production"',
       },

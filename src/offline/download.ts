@@ -67,7 +67,7 @@ export function start(): void {
         button.textContent = 'Mettre à jour la copie hors ligne';
       } else {
         say(
-          'Le guide a changé depuis votre dernier enregistrement : enregistrez-le à nouveau pour le lire hors ligne.',
+          'Le guide a été mis à jour depuis votre dernier enregistrement : enregistrez-le à nouveau pour tout avoir hors ligne, recherche comprise.',
         );
       }
     });

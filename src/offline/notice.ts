@@ -5,6 +5,9 @@
  */
 export const FROM_CACHE_TIMING = 'kpa-hors-ligne';
 
+/** What a page sends the worker so that it fetches again, from a new build, what the reader kept. */
+export const REFRESH_MESSAGE = 'kpa-refresh';
+
 /** The date the page's copy was saved, if the page came from the worker's cache. */
 export function servedFromCache(): { saved: Date | undefined } | undefined {
   const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];

@@ -3,7 +3,7 @@
  * page has loaded and the browser is idle, so that it never slows the first visit, and shows
  * a notice when the page was read from the offline copy.
  */
-import { servedFromCache } from './notice.ts';
+import { REFRESH_MESSAGE, servedFromCache } from './notice.ts';
 
 const MONTH = new Intl.DateTimeFormat('fr-FR', { month: 'long' });
 const TIME = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit' });
@@ -32,11 +32,33 @@ async function register(element: HTMLElement): Promise<void> {
   await navigator.serviceWorker.register(worker, { scope });
 }
 
+/** Asks the worker to refresh, from its build, what the reader kept (src/offline/service-worker.ts). */
+function askRefresh(): void {
+  const worker = navigator.serviceWorker.controller;
+  if (!worker) return;
+  const ask = () => {
+    worker.postMessage({ type: REFRESH_MESSAGE });
+  };
+  // A worker that has just taken over is still activating: ask once it is active.
+  if (worker.state === 'activated') ask();
+  else
+    worker.addEventListener('statechange', () => {
+      if (worker.state === 'activated') ask();
+    });
+}
+
 export function start(): void {
   const element = document.querySelector<HTMLElement>('[data-offline-support]');
   if (!element) return;
   showNotice(element);
   if (!('serviceWorker' in navigator)) return;
+  const firstVisit = !navigator.serviceWorker.controller;
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    askRefresh();
+    // This page was loaded before any worker: once one takes over, keep a copy of it too.
+    if (firstVisit) void fetch(location.href).catch(() => undefined);
+  });
+  askRefresh();
   const later = () => {
     const run = () => {
       register(element).catch((error: unknown) => {

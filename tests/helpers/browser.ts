@@ -36,7 +36,8 @@ export function findChrome(env: NodeJS.ProcessEnv = process.env, exists = exists
   );
 }
 
-const FLAGS = [
+/** Chromium's flags for tests and for printing the PDFs: headless, and nothing that calls out. */
+export const FLAGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',

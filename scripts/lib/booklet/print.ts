@@ -7,8 +7,8 @@
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
-import type { Page } from 'playwright-core';
-import { findChrome, launchBrowser, type RunningBrowser } from '../../../tests/helpers/browser.ts';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { FLAGS, findChrome } from '../../../tests/helpers/browser.ts';
 import { serveDirectory, type StaticServer } from '../../../tests/helpers/static-server.ts';
 import {
   BOOKLET_PATH,
@@ -66,7 +66,10 @@ async function open(page: Page, url: string): Promise<void> {
   const onResponse = (r: { status: () => number; url: () => string }) => {
     if (r.status() >= 400) failed.push(`${String(r.status())} ${r.url()}`);
   };
-  const onFailed = (r: { url: () => string }) => failed.push(`échec ${r.url()}`);
+  const onFailed = (r: { url: () => string; failure: () => { errorText: string } | null }) => {
+    // A request of the previous page, cut short by this navigation, is not this page's.
+    if (r.failure()?.errorText !== 'net::ERR_ABORTED') failed.push(`échec ${r.url()}`);
+  };
   page.on('response', onResponse);
   page.on('requestfailed', onFailed);
   await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
@@ -90,7 +93,7 @@ const PDF_OPTIONS = {
 } as const;
 
 async function printBooklet(
-  browser: RunningBrowser,
+  browser: BrowserContext,
   server: StaticServer,
   options: PrintOptions,
 ): Promise<NonNullable<PrintReport['booklet']>> {
@@ -110,7 +113,7 @@ async function printBooklet(
     license: CONTENT_LICENSE,
     css: CSS,
   });
-  const page = await browser.context.newPage();
+  const page = await browser.newPage();
   // Served from the site's own address, so that its style sheets and images load as on the site.
   const address = `${server.url}${base}__livret__/`;
   await page.route(address, (route) =>
@@ -155,7 +158,7 @@ interface SheetSource {
 
 /** One PDF per toolkit: its page as the site prints it, beside the page in `dist`. */
 async function printSheets(
-  browser: RunningBrowser,
+  browser: BrowserContext,
   server: StaticServer,
   options: PrintOptions,
 ): Promise<NonNullable<PrintReport['sheets']>> {
@@ -167,7 +170,7 @@ async function printSheets(
   let bytes = 0;
   // Two pages at a time: the machines that build the site have two cores.
   const worker = async () => {
-    const page = await browser.context.newPage();
+    const page = await browser.newPage();
     for (let toolkit = queue.shift(); toolkit; toolkit = queue.shift()) {
       await open(page, `${server.url}${toolkit.url}`);
       const pdf = await withMetadata(await page.pdf(PDF_OPTIONS), {
@@ -189,15 +192,18 @@ async function printSheets(
 
 /** Prints what `options` asks for into `dist`; the site must already be built there. */
 export async function printPdfs(options: PrintOptions): Promise<PrintReport> {
-  chromeOrExplain();
+  const executablePath = chromeOrExplain();
   const server = await serveDirectory(options.dist, { base: options.base });
-  const browser = await launchBrowser();
+  let browser: Browser | undefined;
   const report: PrintReport = {};
   try {
-    if (options.booklet !== false) report.booklet = await printBooklet(browser, server, options);
-    if (options.sheets !== false) report.sheets = await printSheets(browser, server, options);
+    browser = await chromium.launch({ executablePath, headless: true, args: FLAGS });
+    // The pages register the offline worker, of no use here: printing reads the site as built.
+    const context = await browser.newContext({ serviceWorkers: 'block', locale: 'fr-FR' });
+    if (options.booklet !== false) report.booklet = await printBooklet(context, server, options);
+    if (options.sheets !== false) report.sheets = await printSheets(context, server, options);
   } finally {
-    await browser.close();
+    await browser?.close();
     await server.close();
   }
   return report;
