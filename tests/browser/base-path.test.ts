@@ -145,15 +145,19 @@ describe(`PDFs and offline reading under ${BASE}`, () => {
   });
 
   it('controls the guide’s pages with its worker, and /guide/admin/ with the editor’s', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${site.url}${BASE}decouvrir/genese/`, { waitUntil: 'load' });
-    const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
-    expect(scope).toBe(`${site.url}${BASE}`);
-    await page.goto(`${site.url}${BASE}admin/`, { waitUntil: 'load' });
-    expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(
-      `${site.url}${BASE}sw-admin.js`,
-    );
-    await page.close();
+    const withWorkers = await launchBrowser({ serviceWorkers: 'allow' });
+    try {
+      const page = await withWorkers.context.newPage();
+      await page.goto(`${site.url}${BASE}decouvrir/genese/`, { waitUntil: 'load' });
+      const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+      expect(scope).toBe(`${site.url}${BASE}`);
+      await page.goto(`${site.url}${BASE}admin/`, { waitUntil: 'load' });
+      expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(
+        `${site.url}${BASE}sw-admin.js`,
+      );
+    } finally {
+      await withWorkers.close();
+    }
   });
 });
 

@@ -27,7 +27,7 @@ beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'kpa-offline-'));
   cpSync(DIST, root, { recursive: true });
   site = await serveDirectory(root);
-  browser = await launchBrowser();
+  browser = await launchBrowser({ serviceWorkers: 'allow' });
 });
 
 afterAll(async () => {
