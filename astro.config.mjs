@@ -4,13 +4,15 @@ import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import AutoImport from 'astro-auto-import';
-import { SITE_URL, BASE_PATH, REPO_URL, REPO_BRANCH } from './src/config/site.ts';
+import { SITE_URL, BASE_PATH, REPO_URL, REPO_BRANCH, sitePath } from './src/config/site.ts';
 import { sidebar } from './src/config/sidebar.ts';
 import { MDX_COMPONENTS } from './src/config/mdx-components.ts';
 import outputGate from './src/integrations/output-gate.ts';
 import { domFreeBuilds } from './src/config/dom-free-builds.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
+import offline from './src/integrations/offline.ts';
+import { MANIFEST_PATH } from './src/config/offline.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 import { basePathPlugin } from './src/lib/base-path.ts';
 
@@ -59,9 +61,16 @@ export default defineConfig({
       pagefind: false,
       // The Content-Security-Policy `<meta>` of every page, and dist/_headers.
       plugins: [securityHeaders()],
+      // Offline reading: the web app manifest (src/integrations/offline.ts writes it).
+      head: [
+        { tag: 'link', attrs: { rel: 'manifest', href: sitePath(MANIFEST_PATH) } },
+        { tag: 'meta', attrs: { name: 'theme-color', content: '#b03e17' } },
+      ],
     }),
     AutoImport({ imports: MDX_COMPONENTS }),
     mdx({ optimize: true }),
+    // After Starlight, whose own build hook writes dist/pagefind/: the worker precaches it.
+    offline(),
     // Last, so that it judges the pages as every other integration left them.
     outputGate(),
   ],

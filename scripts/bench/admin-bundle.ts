@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { htmlFiles } from '../lib/built-site.ts';
-import { pageScripts, totalSize, workerScripts } from '../lib/page-scripts.ts';
+import { pageScripts, totalSize, workerScripts } from '../../src/lib/page-scripts.ts';
 import { startCmsProxy } from '../lib/cms-proxy.ts';
 import { launchBrowser, type RunningBrowser } from '../../tests/helpers/browser.ts';
 import { serveDirectory } from '../../tests/helpers/static-server.ts';

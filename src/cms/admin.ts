@@ -50,12 +50,14 @@ CMS.registerCustomFormat(FORMATS.kpa, 'yaml', {
   toFile: (data) => yamlToFile(data as Record<string, unknown>, kpaOptions),
 });
 
+const singleFileFields = (collection: string) =>
+  config.collections.find((c) => c.name === collection)?.files?.[0]?.fields ?? [];
+
 // The rules of `npm run validate`, on the file Decap is about to write: an error stops the
 // save, and every problem is shown at the top of the form and under its field.
 const entryChecks = installEntryChecks((collection) => {
-  const found = config.collections.find((c) => c.name === collection);
   // The home page and the glossary are collections of one file, with that file's fields.
-  return found?.fields ?? found?.files?.[0]?.fields ?? [];
+  return config.collections.find((c) => c.name === collection)?.fields ?? singleFileFields(collection);
 });
 CMS.registerEventListener({
   name: 'preSave',
@@ -83,8 +85,6 @@ translateDialogs();
 keepFormInStep();
 registerFieldWidgets(CMS);
 CMS.registerEditorComponent(bodyImageComponent());
-const singleFileFields = (collection: string) =>
-  config.collections.find((c) => c.name === collection)?.files?.[0]?.fields ?? [];
 const homeOptions: FormatOptions = { fields: singleFileFields(HOME_COLLECTION) };
 CMS.registerCustomFormat(FORMATS.home, 'mdx', {
   fromFile: (content) => frontmatterFromFile(content, homeOptions),

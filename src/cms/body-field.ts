@@ -32,6 +32,7 @@ export const BODY_EDITOR = {
     'Badge',
     'KpaList',
     'Glossary',
+    'TakeAway',
     'image',
   ],
 } satisfies Pick<CmsFieldConfig, 'modes' | 'buttons' | 'editor_components'>;

@@ -82,6 +82,7 @@ export const COMPONENT_ATTRIBUTES = {
   KpaList: [],
   Glossary: [],
   Diagram: ['name'],
+  TakeAway: [],
 } as const satisfies Record<string, readonly string[]>;
 
 type ComponentName = keyof typeof COMPONENT_ATTRIBUTES;
@@ -537,6 +538,16 @@ const glossary: BlockComponent = {
   toPreview: () => '<p><em>Ici, toutes les définitions du glossaire.</em></p>',
 };
 
+const takeAway: BlockComponent = {
+  id: 'TakeAway',
+  label: 'Emporter le guide (livret PDF, lecture hors ligne)',
+  fields: [],
+  pattern: selfClosingPattern('TakeAway'),
+  fromBlock: () => ({}),
+  toBlock: () => '<TakeAway />',
+  toPreview: () => '<p><em>Ici, le lien vers le livret PDF et le bouton « Rendre disponible hors ligne ».</em></p>',
+};
+
 const diagram: BlockComponent = {
   id: 'Diagram',
   label: 'Schéma',
@@ -600,4 +611,5 @@ export const EDITOR_COMPONENTS: readonly EditorComponent[] = [
   badge,
   kpaList,
   glossary,
+  takeAway,
 ];

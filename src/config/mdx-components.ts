@@ -10,6 +10,7 @@ export const OWN_COMPONENTS = {
   KpaList: './src/components/KpaList.astro',
   Glossary: './src/components/Glossary.astro',
   Diagram: './src/components/Diagram.astro',
+  TakeAway: './src/components/TakeAway.astro',
 } as const;
 
 export const ALLOWED_COMPONENTS: readonly string[] = [...STARLIGHT_COMPONENTS, ...Object.keys(OWN_COMPONENTS)];
@@ -37,6 +38,7 @@ export const COMPONENT_PROPS: Readonly<Record<string, readonly string[]>> = {
   Glossary: [],
   // `name` names a file of `content/diagrams/`: a page chooses a diagram, it never brings SVG or code.
   Diagram: ['name'],
+  TakeAway: [],
 };
 
 /** Props a component cannot do without. */

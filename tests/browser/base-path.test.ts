@@ -13,6 +13,7 @@ import type { Page } from 'playwright-core';
 import { checkInternalLinks } from '../../scripts/lib/built-links.ts';
 import { checkBuiltSite, sitemapPaths } from '../../scripts/lib/built-site.ts';
 import { SEARCH_PATH } from '../../src/config/search.ts';
+import { destinationPages, pdfLinks } from '../../scripts/lib/booklet/pdf.ts';
 import type { CmsConfigJson } from '../../src/cms/config.ts';
 import { fromHtml } from 'hast-util-from-html';
 import { launchBrowser, watchPage, type RunningBrowser } from '../helpers/browser.ts';
@@ -38,10 +39,17 @@ beforeAll(async () => {
     env: { ...productionEnv(), SITE_URL, BASE_PATH: BASE },
   });
   if (result.status !== 0) throw new Error(`construction sous ${BASE} en échec :\n${result.stdout}\n${result.stderr}`);
+  // Then its PDFs, as the Pages workflows do: the pages link to them.
+  const booklet = spawnSync('npm', ['run', '--silent', 'booklet', '--', '--dist', out], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...productionEnv(), SITE_URL, BASE_PATH: BASE },
+  });
+  if (booklet.status !== 0) throw new Error(`livret sous ${BASE} en échec :\n${booklet.stdout}\n${booklet.stderr}`);
   // As Netlify or Cloudflare Pages would serve it: under the sub-path, with its `_headers`.
   site = await serveDirectory(out, { base: BASE, headers: parseHeadersFile(read('_headers')) });
   browser = await launchBrowser();
-}, 240_000);
+}, 360_000);
 
 afterAll(async () => {
   await browser.close();
@@ -123,6 +131,47 @@ async function firstResult(page: Page): Promise<string> {
   await link.waitFor({ timeout: 15_000 });
   return (await link.getAttribute('href')) ?? '';
 }
+
+describe(`PDFs and offline reading under ${BASE}`, () => {
+  it('prints the booklet and the sheets, whose links the pages hold under the sub-path', async () => {
+    expect(hrefs('boites-a-outils/disco-soupe/index.html')).toContain(
+      '/guide/boites-a-outils/disco-soupe/fiche-disco-soupe.pdf',
+    );
+    expect(hrefs('index.html')).toContain('/guide/livret-kpa-cite.pdf');
+    const pdf = readFileSync(join(out, 'livret-kpa-cite.pdf'));
+    const links = await pdfLinks(pdf);
+    const destinations = await destinationPages(pdf);
+    const internal = links.filter((l) => l.dest !== undefined);
+    expect(internal.length).toBeGreaterThan(50);
+    for (const link of internal) expect(destinations.has(link.dest ?? '')).toBe(true);
+    // Pages outside the booklet are noted at their public address, under the sub-path.
+    expect(links.some((l) => l.uri === `${SITE_URL}boites-a-outils/categorie/alimentation/`)).toBe(true);
+  });
+
+  it('declares the app and precaches its files under the sub-path', () => {
+    const manifest = JSON.parse(read('manifest.webmanifest')) as { start_url: string; scope: string };
+    expect(manifest).toMatchObject({ start_url: BASE, scope: BASE });
+    const list = JSON.parse(read('hors-ligne.json')) as { pages: string[] };
+    expect(list.pages).toContain('/guide/boites-a-outils/disco-soupe/');
+    for (const page of list.pages) expect(page.startsWith(BASE)).toBe(true);
+  });
+
+  it('controls the guide’s pages with its worker, and /guide/admin/ with the editor’s', async () => {
+    const withWorkers = await launchBrowser({ serviceWorkers: 'allow' });
+    try {
+      const page = await withWorkers.context.newPage();
+      await page.goto(`${site.url}${BASE}decouvrir/genese/`, { waitUntil: 'load' });
+      const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+      expect(scope).toBe(`${site.url}${BASE}`);
+      await page.goto(`${site.url}${BASE}admin/`, { waitUntil: 'load' });
+      expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(
+        `${site.url}${BASE}sw-admin.js`,
+      );
+    } finally {
+      await withWorkers.close();
+    }
+  });
+});
 
 describe(`search under ${BASE}, in a browser`, () => {
   it('finds a toolkit from the search page, and its result opens the page', async () => {

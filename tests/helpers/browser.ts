@@ -36,7 +36,8 @@ export function findChrome(env: NodeJS.ProcessEnv = process.env, exists = exists
   );
 }
 
-const FLAGS = [
+/** Chromium's flags for tests and for printing the PDFs: headless, and nothing that calls out. */
+export const FLAGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -53,12 +54,21 @@ export interface RunningBrowser {
   close: () => Promise<void>;
 }
 
-export async function launchBrowser(): Promise<RunningBrowser> {
+export interface LaunchOptions {
+  /**
+   * The site registers a service worker for offline reading; it changes how requests are
+   * served and timed, so only the tests of offline reading allow it (`'allow'`).
+   */
+  serviceWorkers?: 'allow' | 'block';
+}
+
+export async function launchBrowser(options: LaunchOptions = {}): Promise<RunningBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'kpa-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: findChrome(),
     headless: true,
     args: FLAGS,
+    serviceWorkers: options.serviceWorkers ?? 'block',
     locale: 'fr-FR',
     viewport: { width: 1280, height: 900 },
   });

@@ -1,11 +1,13 @@
 /**
- * Builds the site once before the tests that read `dist/` or open it in a browser. Set
- * `KPA_REUSE_BUILD=1` to reuse an existing `dist/` while working on tests.
+ * Builds the site once before the tests that read `dist/` or open it in a browser, then
+ * prints its PDFs (`npm run booklet`). Set `KPA_REUSE_BUILD=1` to reuse an existing `dist/`
+ * (and its PDFs, when it has them) while working on tests.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIST, ROOT } from '../helpers/site.ts';
+import { BOOKLET_PATH } from '../../src/config/print.ts';
 
 /** What Vite puts in a test process's environment (`import.meta.env`), which a build must not inherit. */
 const VITE_ENV = new Set(['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']);
@@ -23,12 +25,22 @@ export function productionEnv(): NodeJS.ProcessEnv {
 }
 
 export default function buildSite(): void {
-  if (process.env['KPA_REUSE_BUILD'] === '1' && existsSync(join(DIST, 'index.html'))) return;
-  // The same command a maintainer runs, so the tests see what `npm run build` produces.
-  const result = spawnSync('npm', ['run', '--silent', 'build'], {
+  const reuse = process.env['KPA_REUSE_BUILD'] === '1' && existsSync(join(DIST, 'index.html'));
+  if (!reuse) {
+    // The same command a maintainer runs, so the tests see what `npm run build` produces.
+    const result = spawnSync('npm', ['run', '--silent', 'build'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: productionEnv(),
+    });
+    if (result.status !== 0) throw new Error(`La construction du site a échoué (code ${String(result.status)}).`);
+  }
+  // Then the PDFs, as the deploy workflows do: the pages link to them.
+  if (reuse && existsSync(join(DIST, BOOKLET_PATH.slice(1)))) return;
+  const booklet = spawnSync('npm', ['run', '--silent', 'booklet'], {
     cwd: ROOT,
     stdio: 'inherit',
     env: productionEnv(),
   });
-  if (result.status !== 0) throw new Error(`La construction du site a échoué (code ${String(result.status)}).`);
+  if (booklet.status !== 0) throw new Error(`Le livret PDF n’a pas pu être produit (code ${String(booklet.status)}).`);
 }

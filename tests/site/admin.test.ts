@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { htmlFiles, sitemapPaths } from '../../scripts/lib/built-site.ts';
-import { pageScripts, totalSize } from '../../scripts/lib/page-scripts.ts';
+import { pageScripts, totalSize } from '../../src/lib/page-scripts.ts';
 import type { CmsConfigJson } from '../../src/cms/config.ts';
 import { DIST } from '../helpers/site.ts';
 

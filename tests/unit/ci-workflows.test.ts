@@ -181,3 +181,15 @@ describe('the pull-request workflow’s validate command', () => {
     expect(result.status).toBe(1);
   }, 60_000); // a real validation in a child Node: seconds on a busy machine
 });
+
+describe('publish.yml', () => {
+  it('prints the PDFs with the same variables as the build, after it, before uploading dist/', () => {
+    const { workflow } = readWorkflow('publish.yml');
+    const steps = workflow.jobs['build']?.steps ?? [];
+    const build = steps.find((step) => (step.run ?? '').includes('npm run build'));
+    const lines = (build?.run ?? '').split('\n').map((line) => line.trim());
+    expect(lines.indexOf('npm run booklet')).toBeGreaterThan(lines.indexOf('npm run build'));
+    const upload = steps.findIndex((step) => step.uses?.startsWith('actions/upload-pages-artifact') === true);
+    expect(build && steps.indexOf(build)).toBeLessThan(upload);
+  });
+});

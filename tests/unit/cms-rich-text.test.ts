@@ -312,6 +312,7 @@ const FORMS: Record<string, Record<string, unknown>> = {
   KpaList: {},
   Glossary: {},
   Diagram: { name: 'cjs-et-kpa' },
+  TakeAway: {},
 };
 
 describe('the components of the toolbar’s menu', () => {

@@ -43,6 +43,14 @@ describe('.gitlab-ci.yml', () => {
     expect(script.join('\n')).toContain('npm run build');
   });
 
+  it('prints the booklet and the toolkit sheets after the build, with Chromium installed by the shared script', () => {
+    const script = job('pages').script ?? [];
+    expect(script[0]).toBe('bash .ci/install-chromium');
+    const build = script.join('\n');
+    expect(build.indexOf('npm run booklet')).toBeGreaterThan(build.indexOf('npm run build'));
+    expect(build.indexOf('npm run booklet')).toBeLessThan(build.indexOf('mv dist public'));
+  });
+
   it('installs Chromium with the shared script, and flags code changes of merge requests without blocking them', () => {
     expect(job('test').script?.[0]).toBe('bash .ci/install-chromium');
     expect((ci['default'] as { image: string }).image).toMatch(/^node:\d+-bookworm$/);
@@ -64,6 +72,13 @@ describe('netlify.toml', () => {
     const commands = [netlify.build.command, ...Object.values(netlify.context).map((c) => c.command)];
     expect(commands).toHaveLength(3);
     for (const command of commands) expect(command).toMatch(/ npm run build$/);
+  });
+
+  it('leaves out the links to the PDFs, which Netlify cannot print without Chromium', () => {
+    expect(netlify.build.environment['PDF_LINKS']).toBe('non');
+    for (const command of [netlify.build.command, ...Object.values(netlify.context).map((c) => c.command)]) {
+      expect(command).not.toContain('booklet');
+    }
   });
 
   it('publishes dist/ with the Node version of .nvmrc', () => {

@@ -1,7 +1,8 @@
 /**
  * The JavaScript a built page loads before any interaction: its module scripts and,
  * recursively, their static imports. Used to check and measure that the CMS bundle stays
- * on /admin/ (tests/site/admin.test.ts, scripts/bench/admin-bundle.ts). Also the workers those
+ * on /admin/ (tests/site/admin.test.ts, scripts/bench/admin-bundle.ts), and to precache what
+ * the pages need for offline reading (src/integrations/offline.ts). Also the workers those
  * scripts start, with everything they import (the online editor's checking worker).
  */
 import type { Element } from 'hast';
