@@ -15,6 +15,14 @@ export interface Phrases {
   [key: string]: string | Phrases;
 }
 
+/**
+ * What Decap gives each field's container as its accessible name (`aria-label`): the field's
+ * own label says enough. The editor's checks (`problem-display.ts`) find the fields by it.
+ */
+export const FIELD_CONTAINER_LABEL = 'champ du formulaire';
+/** A field's container in the editor's page, by that name. */
+export const FIELD_CONTAINER = `[aria-label="${FIELD_CONTAINER_LABEL}"]`;
+
 // Not annotated here: as a `Phrases`, keys such as `bold` would read as String's old methods.
 const PHRASES = {
   auth: {
@@ -99,7 +107,7 @@ const PHRASES = {
         optional: 'facultatif',
         // Decap names the kind of input here (« string », « kpa-select »…), which means nothing
         // to the person listening to a screen reader: the label of the field says enough.
-        widgetLabel: 'champ du formulaire',
+        widgetLabel: FIELD_CONTAINER_LABEL,
       },
     },
     editorControlPane: {

@@ -6,6 +6,7 @@
  * element `aria-label="… field"` whose `<label for="<name>-field-<n>">` names it.
  */
 import type { EntryProblem } from './check-entry.ts';
+import { FIELD_CONTAINER } from './locale-fr.ts';
 import styles from './problem-display.css?raw';
 
 /** The page's styles for the banner and notes (a constructed sheet: no inline style to allow). */
@@ -35,7 +36,7 @@ const MARKER = 'data-kpa-check';
 
 /** Field containers directly under `parent` (or anywhere under it with `deep`). */
 function fieldContainers(parent: ParentNode, deep = false): HTMLElement[] {
-  const all = [...parent.querySelectorAll<HTMLElement>('[aria-label$=" field"]')];
+  const all = [...parent.querySelectorAll<HTMLElement>(FIELD_CONTAINER)];
   return deep ? all : all.filter((el) => el.parentElement === parent);
 }
 
@@ -49,7 +50,7 @@ function isNamed(container: HTMLElement, name: string): boolean {
 
 /** The list of the form's fields: the parent of the first field. */
 function formPane(): HTMLElement | undefined {
-  const first = document.querySelector<HTMLElement>('[aria-label$=" field"]');
+  const first = document.querySelector<HTMLElement>(FIELD_CONTAINER);
   return first?.parentElement ?? undefined;
 }
 

@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { validateContent } from '../../scripts/lib/validate/engine.ts';
 import type { Issue } from '../../scripts/lib/validate/issues.ts';
 import { frontmatterToFile } from '../../src/cms/formats.ts';
+import { FIELD_CONTAINER } from '../../src/cms/locale-fr.ts';
 import { guideFields } from '../../src/cms/collections.ts';
 import { guidePageSchemaOutsideAstro } from '../../src/schemas/guide-page.ts';
 import { copyRepository, type RepoCopy } from '../helpers/repo-copy.ts';
@@ -77,7 +78,7 @@ async function banner(page: Page): Promise<{ rules: string[]; text: string; file
 
 /** The note under the field named `name`: what it says. */
 async function noteUnder(page: Page, name: string): Promise<string> {
-  const container = page.locator(`[aria-label$=" field"]:has(> div > label[for^="${name}-field-"])`).first();
+  const container = page.locator(`${FIELD_CONTAINER}:has(> div > label[for^="${name}-field-"])`).first();
   return ((await container.locator('.kpa-check-marker').innerText()) || '').replace(/\s+/g, ' ');
 }
 

@@ -21,6 +21,7 @@ import {
   field,
   fillToolkit,
   frontmatter,
+  mediaFiles as listMedia,
   openAdmin as openCmsAdmin,
   publish,
   publishAndWait as publishToProxy,
@@ -47,7 +48,7 @@ const openAdmin = (path: string, prepare?: (page: Page) => Promise<unknown>) => 
 const publishAndWait = (page: Page) => publishToProxy(page, stand.proxy.url);
 const inCopy = (path: string) => join(stand.copy.root, path);
 const read = (path: string) => readFileSync(inCopy(path), 'utf8');
-const mediaFiles = () => (existsSync(inCopy('public/media')) ? readdirSync(inCopy('public/media')) : []);
+const mediaFiles = () => listMedia(stand.copy.root);
 
 /**
  * A change of address from one entry to another loads the page again: what the page was

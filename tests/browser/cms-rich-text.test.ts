@@ -77,7 +77,7 @@ describe('the body of a page in rich text', () => {
       'Barré',
       'Code',
       'Lien',
-      'Titres',
+      'Intertitres',
       'Citation',
       'Liste à puces',
       'Liste numérotée',
@@ -98,6 +98,8 @@ describe('the body of a page in rich text', () => {
       'Badge (étiquette dans le texte)',
       'Liste des KPA (annuaire)',
       'Glossaire complet',
+      'Schéma',
+      'Emporter le guide (livret PDF, lecture hors ligne)',
     ]) {
       await expect(page.getByRole('menu').getByText(item, { exact: true }).isVisible(), item).resolves.toBe(true);
     }

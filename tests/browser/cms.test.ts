@@ -16,6 +16,7 @@ import {
   bodyMode,
   field,
   fillToolkit,
+  mediaFiles as listMedia,
   frontmatter,
   openAdmin as openCmsAdmin,
   publish,
@@ -26,6 +27,7 @@ import {
   type CmsStand,
 } from '../helpers/cms.ts';
 import { toolkitSchema } from '../../src/schemas/toolkit.ts';
+import { FIELD_CONTAINER } from '../../src/cms/locale-fr.ts';
 import { toEntry } from '../../src/lib/catalogue.ts';
 import { toolkitFacts } from '../../src/lib/toolkit-facts.ts';
 import { checkSvg } from '../../scripts/lib/validate/rules/media.ts';
@@ -73,7 +75,7 @@ afterAll(async () => {
 });
 
 const openAdmin = (path: string) => openCmsAdmin(stand, path);
-const mediaFiles = () => (existsSync(join(stand.copy.root, MEDIA)) ? readdirSync(join(stand.copy.root, MEDIA)) : []);
+const mediaFiles = () => listMedia(stand.copy.root);
 const publishAndWait = (page: Page) => publishToProxy(page, stand.proxy.url);
 
 describe('the online editor, with decap-server on a copy of the repository', () => {
@@ -90,7 +92,7 @@ describe('the online editor, with decap-server on a copy of the repository', () 
     await publish(page);
     await page.getByText('Il manque un champ obligatoire : complétez-le avant d’enregistrer.').waitFor();
     // Under each field, and at the top of the form (tests/browser/cms-checks.test.ts).
-    const fields = page.locator('[aria-label$=" field"]');
+    const fields = page.locator(FIELD_CONTAINER);
     await expect(fields.getByText('Le champ Résumé est requis.').isVisible()).resolves.toBe(true);
     await expect(fields.getByText('Le champ Catégorie est requis.').isVisible()).resolves.toBe(true);
     await page.locator('#kpa-checks').getByText('Le champ Résumé est requis.').waitFor();

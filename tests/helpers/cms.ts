@@ -4,6 +4,7 @@
  * test-only build flag) and served on 127.0.0.1, and the gestures a contributor makes.
  * Shared by every browser test of the editor.
  */
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { parse } from 'yaml';
@@ -226,6 +227,15 @@ export async function fillToolkit(page: Page, group: { groupMin: string; groupMa
   await page.keyboard.type(
     'Un atelier ouvert à toutes et tous.\n\n## Déroulé\n\n1. Accueillir les vélos.\n2. Diagnostiquer.\n3. Réparer ensemble.',
   );
+}
+
+/** The files uploaded to `public/media/` of the copy at `root` (its folders, such as `diagrammes/`, left out). */
+export function mediaFiles(root: string): string[] {
+  const media = join(root, 'public/media');
+  if (!existsSync(media)) return [];
+  return readdirSync(media, { withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => entry.name);
 }
 
 /** The YAML header of an MDX file, parsed. */
