@@ -220,7 +220,9 @@ describe('uploads through the online editor', () => {
       .setInputFiles({ name: 'piege.svg', mimeType: 'image/svg+xml', buffer: Buffer.from(HOSTILE_SVG) });
     // Stored under a safe name followed by the digest of the cleaned drawing.
     const named = () => mediaFiles().filter((f) => /^piege-[0-9a-f]{8}\.svg$/.test(f));
-    await expect.poll(() => named().length, { timeout: 15_000 }).toBe(1);
+    const contents = () => named().map((f) => readFileSync(join(stand.copy.root, MEDIA, f), 'utf8'));
+    // decap-server creates the file, then writes it: wait for the whole drawing.
+    await expect.poll(() => contents().map((t) => t.trimEnd().endsWith('</svg>')), { timeout: 15_000 }).toEqual([true]);
     const stored = join(stand.copy.root, MEDIA, named()[0] ?? '');
     const text = readFileSync(stored, 'utf8');
     // The drawing is still there (a stylesheet with an @import goes whole), and the gate of
