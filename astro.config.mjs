@@ -10,7 +10,7 @@ import { MDX_COMPONENTS } from './src/config/mdx-components.ts';
 import outputGate from './src/integrations/output-gate.ts';
 import { domFreeBuilds } from './src/config/dom-free-builds.ts';
 import searchIndex from './src/integrations/search-index.ts';
-import securityHeaders from './src/integrations/security-headers.ts';
+import securityHeaders, { headersFileWriter } from './src/integrations/security-headers.ts';
 import offline from './src/integrations/offline.ts';
 import { MANIFEST_PATH } from './src/config/offline.ts';
 import { satteri } from '@astrojs/markdown-satteri';
@@ -71,6 +71,8 @@ export default defineConfig({
     mdx({ optimize: true }),
     // After Starlight, whose own build hook writes dist/pagefind/: the worker precaches it.
     offline(),
+    // dist/_headers, from the root as the integrations above left it.
+    headersFileWriter(),
     // Last, so that it judges the pages as every other integration left them.
     outputGate(),
   ],
@@ -83,8 +85,20 @@ export default defineConfig({
   vite: {
     // The editor's checking worker (src/cms/site-checks-worker.ts) loads the Markdown parser
     // on demand, as `npm run validate` does: a module worker, split like the rest. It has no
-    // `document`: the packages whose browser build needs one take their other build.
-    worker: { format: 'es' },
+    // `document`: the packages whose browser build needs one take their other build. Its
+    // files live under /admin/ with the editor: a worker's requests go through the service
+    // worker whose scope holds the worker's own address, and there the site's offline
+    // worker (src/offline/) gives way to the editor's, which has no fetch handler.
+    worker: {
+      format: 'es',
+      rolldownOptions: {
+        output: {
+          entryFileNames: 'admin/_worker/[name]-[hash].js',
+          chunkFileNames: 'admin/_worker/[name]-[hash].js',
+          assetFileNames: 'admin/_worker/[name]-[hash][extname]',
+        },
+      },
+    },
     resolve: { alias: domFreeBuilds() },
     build: {
       // Processed scripts become files under /_astro/ instead of inline <script type="module">

@@ -17,6 +17,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BASE_PATH, SITE_URL } from '../src/config/site.ts';
 import { BookletError, chromeOrExplain, printPdfs } from './lib/booklet/print.ts';
+import { writeHeadersFile } from '../src/integrations/security-headers.ts';
 
 const { values } = parseArgs({
   options: {
@@ -60,6 +61,8 @@ try {
     const s = report.sheets;
     console.log(`Fiches PDF : ${String(s.count)} fiches, ${kb(s.bytes)} en tout, ${s.seconds.toFixed(1)} s`);
   }
+  // The booklet is a new entry at the root: it gets the site's headers too.
+  if (existsSync(resolve(dist, '_headers'))) writeHeadersFile(dist);
 } catch (error) {
   if (error instanceof BookletError) {
     console.error(error.message);

@@ -10,8 +10,8 @@ import { writeToolkits } from './synthetic-toolkits.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-/** What a build of the site reads. */
-const COPIED = ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'public', 'content'];
+/** What a build of the site reads (the editor's bundle imports the validator's rules from `scripts/`). */
+const COPIED = ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'public', 'content', 'scripts'];
 
 /** The working folder of one benchmark section. */
 export function benchDir(section: string): string {

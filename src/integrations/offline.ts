@@ -35,7 +35,7 @@ import {
 } from '../config/offline.ts';
 import { pageScripts } from '../lib/page-scripts.ts';
 import { TOOLKITS_PATH } from '../lib/catalogue.ts';
-import { SEARCH_PATH } from '../config/search.ts';
+import { LEXICON_PATH, SEARCH_PATH } from '../config/search.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const LOGO = join(ROOT, 'src/assets/logo.svg');
@@ -124,7 +124,10 @@ function lazyScripts(dist: string, scripts: ReadonlySet<string>): Set<string> {
   return found;
 }
 
-/** What a search needs, fragments aside: Pagefind's code, its index and filters, for the site's languages. */
+/**
+ * What a search needs, fragments aside: Pagefind's code, its index and filters, for the
+ * site's languages, and the lexicon our query handling reads (`LEXICON_PATH`).
+ */
 function searchFiles(dist: string, files: readonly string[]): string[] {
   const entryFile = join(dist, 'pagefind/pagefind-entry.json');
   if (!existsSync(entryFile)) return [];
@@ -137,7 +140,8 @@ function searchFiles(dist: string, files: readonly string[]): string[] {
       wasm.includes(f) ||
       /^pagefind\/[^/]+\.pf_meta$/.test(f) ||
       f.startsWith('pagefind/index/') ||
-      f.startsWith('pagefind/filter/'),
+      f.startsWith('pagefind/filter/') ||
+      f === LEXICON_PATH.slice(1),
   );
 }
 
