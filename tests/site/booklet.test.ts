@@ -16,7 +16,7 @@ import { BOOKLET_PATH, sheetPath } from '../../src/config/print.ts';
 import { bookletParts } from '../../scripts/lib/booklet/contents.ts';
 import { destinationPages, pdfLinks } from '../../scripts/lib/booklet/pdf.ts';
 import { fileForPath } from '../../scripts/lib/built-site.ts';
-import { DIST } from '../helpers/site.ts';
+import { DIST, ROOT } from '../helpers/site.ts';
 
 /** The text of a PDF (or of some of its pages), as poppler lays it out. */
 function pdfText(file: string, pages?: { first: number; last: number }, layout = false): string {
@@ -117,9 +117,18 @@ describe('the booklet', () => {
     const text = words(pdfText(booklet));
     expect(text).toContain('Liens de cette page');
     expect(text).toContain('www.kpacite.fr/origine/');
-    for (const screenOnly of ['Rechercher', 'Imprimer', 'Modifier cette page', 'Télécharger la fiche (PDF)']) {
+    for (const screenOnly of ['Rechercher', 'Modifier cette page', 'Télécharger la fiche (PDF)']) {
       expect(text, screenOnly).not.toContain(screenOnly);
     }
+    // « Imprimer » is also a word of the screen-printing toolkits: the print button's label is
+    // looked for in a toolkit whose text never uses it.
+    const soup = chapters.findIndex((c) => c.path === '/boites-a-outils/disco-soupe/');
+    const first = (destinations.get(`c${String(soup + 1)}`) ?? -2) + 1;
+    const last = Math.max(first, destinations.get(`c${String(soup + 2)}`) ?? first);
+    expect(readFileSync(join(ROOT, 'content/toolkits/disco-soupe.mdx'), 'utf8')).not.toContain('Imprimer');
+    const soupText = words(pdfText(booklet, { first, last }));
+    expect(soupText).toContain('Disco Soupe');
+    expect(soupText).not.toContain('Imprimer');
   });
 
   it('carries its title, language, author and tagged structure', async () => {
