@@ -33,6 +33,7 @@ import { stripedPng } from '../../scripts/lib/png.ts';
 import { SCREENSHOTS, takeScreenshots } from '../../scripts/screenshots.ts';
 import { DIFFICULTIES, toolkitSchema } from '../../src/schemas/toolkit.ts';
 import { FRENCH, type Phrases } from '../../src/cms/locale-fr.ts';
+import { leaves } from '../helpers/phrases.ts';
 
 let stand: CmsStand;
 
@@ -239,16 +240,6 @@ describe('the help under the fields', () => {
     await page.close();
   });
 });
-
-/** Every string of a set of phrases, by its dotted key. */
-function leaves(phrases: Phrases, path = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(phrases)) {
-    if (typeof value === 'string') out.set(`${path}${key}`, value);
-    else for (const [k, v] of leaves(value, `${path}${key}.`)) out.set(k, v);
-  }
-  return out;
-}
 
 /**
  * Decap's English strings that would betray an untranslated screen: the fixed words of each

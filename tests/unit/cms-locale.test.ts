@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import en from 'decap-cms-locales/dist/esm/en/index.js';
 import { FRENCH, frenchDialog, type Phrases } from '../../src/cms/locale-fr.ts';
-
-/** Every string of a set of phrases, by its dotted key. */
-function leaves(phrases: Phrases, path = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(phrases)) {
-    if (typeof value === 'string') out.set(`${path}${key}`, value);
-    else for (const [k, v] of leaves(value, `${path}${key}.`)) out.set(k, v);
-  }
-  return out;
-}
+import { leaves } from '../helpers/phrases.ts';
 
 const placeholders = (text: string) => [...text.matchAll(/%\{(\w+)\}/g)].map((m) => m[1]).sort();
 
