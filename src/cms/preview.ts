@@ -50,7 +50,7 @@ function factsPanel(data: Data, slug: string, fields: readonly CmsFieldConfig[])
   // As on the site (`ToolkitFacts.astro`): the group carries the name, which a `<dl>` cannot.
   return h(
     'div',
-    { role: 'group', 'aria-label': 'En bref' },
+    { className: 'toolkit-facts-group', role: 'group', 'aria-label': 'En bref' },
     h(
       'dl',
       { className: 'toolkit-facts not-content' },
