@@ -44,7 +44,9 @@ export default defineConfig({
         'Le guide libre des KPA, espaces communs de création : comprendre, créer et faire vivre une coopérative jeunesse ouverte.',
       defaultLocale: 'root',
       locales: { root: { label: 'Français', lang: 'fr' } },
-      logo: { src: './src/assets/logo.svg', alt: 'KPA-Cité' },
+      // The title is written next to the logo (no `replacesTitle`): the image is decorative,
+      // and Starlight's default empty `alt` keeps screen readers from saying the name twice.
+      logo: { src: './src/assets/logo.svg' },
       favicon: '/favicon.svg',
       editLink: { baseUrl: `${REPO_URL}/edit/${REPO_BRANCH}/` },
       lastUpdated: true,

@@ -47,25 +47,30 @@ function factsPanel(data: Data, slug: string, fields: readonly CmsFieldConfig[])
     );
   }
   const entry = toEntry({ slug, file: `content/toolkits/${slug}.mdx`, data: result.data }, new Map(), []);
+  // As on the site (`ToolkitFacts.astro`): the group carries the name, which a `<dl>` cannot.
   return h(
-    'dl',
-    { className: 'toolkit-facts not-content', 'aria-label': 'En bref' },
-    toolkitFacts(entry).map((fact) =>
-      h(
-        'div',
-        { key: fact.label },
-        h('dt', null, fact.label),
+    'div',
+    { className: 'toolkit-facts-group', role: 'group', 'aria-label': 'En bref' },
+    h(
+      'dl',
+      { className: 'toolkit-facts not-content' },
+      toolkitFacts(entry).map((fact) =>
         h(
-          'dd',
-          null,
-          fact.dots &&
-            h(
-              'span',
-              { className: 'difficulty', 'aria-hidden': true },
-              '●'.repeat(fact.dots.filled) + '○'.repeat(fact.dots.empty),
-            ),
-          fact.href ? h('a', { href: fact.href }, fact.value) : fact.value,
-          fact.detail && h('span', { className: 'detail' }, fact.detail),
+          'div',
+          { key: fact.label },
+          h('dt', null, fact.label),
+          h(
+            'dd',
+            null,
+            fact.dots &&
+              h(
+                'span',
+                { className: 'difficulty', 'aria-hidden': true },
+                '●'.repeat(fact.dots.filled) + '○'.repeat(fact.dots.empty),
+              ),
+            fact.href ? h('a', { href: fact.href }, fact.value) : fact.value,
+            fact.detail && h('span', { className: 'detail' }, fact.detail),
+          ),
         ),
       ),
     ),

@@ -57,6 +57,18 @@ function ours(url: URL): boolean {
   );
 }
 
+/**
+ * Requests made for the editor: by its pages, and by the workers it starts. A worker falls
+ * under the service worker whose scope holds its own address (`_astro/…`, inside this one's),
+ * not its page's; the site's pages start none (Pagefind runs without one), so a worker is the
+ * editor's.
+ */
+function forEditor(request: Request): boolean {
+  if (request.destination === 'worker' || request.destination === 'sharedworker') return true;
+  if (!request.referrer) return false;
+  return new URL(request.referrer).pathname.startsWith(`${BASE}admin/`);
+}
+
 /** One copy per page, whatever its query (`/recherche/?q=soupe` is the search page). */
 const pageKey: WorkboxPlugin = {
   cacheKeyWillBeUsed: ({ request }) => {
@@ -84,7 +96,10 @@ const fromCache: WorkboxPlugin = {
 // Pages end with « / » (trailingSlash: 'always'); the 404 page is the one `.html` page.
 registerRoute(
   ({ url, request }) =>
-    ours(url) && request.method === 'GET' && (url.pathname.endsWith('/') || url.pathname.endsWith('.html')),
+    ours(url) &&
+    request.method === 'GET' &&
+    !forEditor(request) &&
+    (url.pathname.endsWith('/') || url.pathname.endsWith('.html')),
   new NetworkFirst({ cacheName: PAGES, networkTimeoutSeconds: 6, plugins: [pageKey, fromCache] }),
 );
 
@@ -93,7 +108,10 @@ registerRoute(
 const FILE_FOLDERS = ['_astro/', 'pagefind/', 'media/', 'icons/'].map((folder) => `${BASE}${folder}`);
 registerRoute(
   ({ url, request }) =>
-    ours(url) && request.method === 'GET' && FILE_FOLDERS.some((folder) => url.pathname.startsWith(folder)),
+    ours(url) &&
+    request.method === 'GET' &&
+    !forEditor(request) &&
+    FILE_FOLDERS.some((folder) => url.pathname.startsWith(folder)),
   new CacheFirst({ cacheName: FILES }),
 );
 

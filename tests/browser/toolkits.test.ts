@@ -58,6 +58,23 @@ describe('the toolkit catalogue in Chromium', () => {
     await page.close();
   });
 
+  it('« Voir la sélection » takes the keyboard from the filters to the first toolkit kept', async () => {
+    const page = await env.browser.context.newPage();
+    const watched = watchPage(page);
+    await page.goto(`${env.site.url}/boites-a-outils/`, { waitUntil: 'networkidle' });
+    await page.getByLabel('Catégorie').selectOption('jardin-et-nature');
+    await page.getByRole('button', { name: 'Voir la sélection' }).press('Enter');
+    const first = page.locator('[data-catalogue] .toolkit-card:not([hidden]) a').first();
+    await expect.poll(() => first.evaluate((link) => link === document.activeElement)).toBe(true);
+    expect(await first.evaluate((link) => link.closest('.toolkit-card')?.getAttribute('data-category'))).toBe(
+      'jardin-et-nature',
+    );
+    // Same address: the form did not leave the page.
+    expect(new URL(page.url()).pathname).toBe('/boites-a-outils/');
+    expect(watched.problems).toEqual([]);
+    await page.close();
+  });
+
   it('without JavaScript every toolkit is listed and the filters are hidden', async () => {
     const context = await env.browser.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
