@@ -58,10 +58,12 @@ function ours(url: URL): boolean {
 }
 
 /**
- * Requests made for the editor: by its pages, and by the workers it starts. A worker falls
- * under the service worker whose scope holds its own address (`_astro/…`, inside this one's),
- * not its page's; the site's pages start none (Pagefind runs without one), so a worker is the
- * editor's.
+ * Requests made for the editor: by its pages, and by the workers it starts. The editor's own
+ * service worker (`sw-admin.js`, scope `admin/`, no fetch handler) normally keeps them away,
+ * its checking worker included (built under `admin/_worker/`); but the first visit to
+ * `/admin/` after the site's pages is still controlled by this one, and a worker falls under
+ * the service worker whose scope holds its own address. The site's pages start no worker
+ * (Pagefind runs without one), so a worker is the editor's.
  */
 function forEditor(request: Request): boolean {
   if (request.destination === 'worker' || request.destination === 'sharedworker') return true;
