@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -103,12 +103,23 @@ export function watchPage(page: Page): PageProblems {
     if (msg.type() === 'error') record.problems.push(`console: ${msg.text()}`);
   });
   page.on('pageerror', (error) => record.problems.push(`exception: ${error.message}`));
+  // Which document of the page each request belongs to: the main frame's navigations are counted.
+  let documents = 0;
+  const documentOf = new WeakMap<Request, number>();
+  page.on('request', (request) => {
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) documents += 1;
+    else documentOf.set(request, documents);
+  });
   page.on('requestfailed', (request) => {
     const error = request.failure()?.errorText ?? '?';
     // A link prefetched on hover or focus (Astro's prefetch) is cancelled when the reader
     // follows it before it arrives: that is the page opening, not a request failing. A
     // prefetch answered with an error status still counts, below.
     if (error === 'net::ERR_ABORTED' && (request.headers()['sec-purpose'] ?? '').includes('prefetch')) return;
+    // Likewise a picture still loading when the reader leaves its page (a search result's
+    // thumbnail, say): the browser drops it with the page it belonged to.
+    const startedIn = documentOf.get(request);
+    if (error === 'net::ERR_ABORTED' && startedIn !== undefined && startedIn !== documents) return;
     record.problems.push(`échec de requête: ${request.url()} (${error})`);
   });
   page.on('response', (response) => {
