@@ -8,11 +8,10 @@
  * Each build runs in a copy of the site under `.cache/bench/` (inside the repository so
  * that `node_modules` resolves as usual); nothing is written in `content/`.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { ROOT, benchDir, copySite } from '../lib/site-copy.ts';
+import { benchDir, buildSiteCopy, copySite } from '../lib/site-copy.ts';
 import { checkBuiltSite } from '../../src/lib/output-gate.ts';
 
 const WORK = benchDir('site-scale');
@@ -34,25 +33,7 @@ export interface BuildMeasure {
 export function measureBuild(extra: number): BuildMeasure {
   const { site, toolkits } = copySite(WORK, extra);
 
-  // Astro's programmatic build in a child process, which reports its own peak memory.
-  const runner = `
-    const { build } = await import(${JSON.stringify(join(ROOT, 'node_modules/astro/dist/core/index.js'))});
-    const start = performance.now();
-    await build({ root: ${JSON.stringify(site)}, logLevel: 'error' });
-    const seconds = (performance.now() - start) / 1000;
-    console.log('BENCH ' + JSON.stringify({ seconds, maxRssKb: process.resourceUsage().maxRSS }));
-  `;
-  const result = spawnSync(process.execPath, ['--input-type=module', '-e', runner], {
-    cwd: site,
-    encoding: 'utf8',
-    env: { ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1' },
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  const line = result.stdout.split('\n').find((l) => l.startsWith('BENCH '));
-  if (result.status !== 0 || !line) {
-    throw new Error(`la construction de test a échoué :\n${result.stderr.slice(-4000)}`);
-  }
-  const { seconds, maxRssKb } = JSON.parse(line.slice(6)) as { seconds: number; maxRssKb: number };
+  const { seconds, maxRssKb } = buildSiteCopy(site);
   const dist = join(site, 'dist');
   const pages = countHtml(dist);
   const pageGzipBytes = gzipSync(readFileSync(join(dist, PAGE))).length;

@@ -20,6 +20,11 @@ import type { PagefindApi, PagefindResult, PagefindResultData } from './pagefind
 
 /** Typing waits this long for the next key before searching. */
 const TYPING_DELAY_MS = 250;
+/**
+ * The box of a result's picture, in CSS pixels (4:3, `SearchForm.astro` sets the same): the
+ * picture keeps its proportions inside it, and the results below do not move when it loads.
+ */
+const THUMBNAIL = { width: 192, height: 144 };
 
 /** The site's base path, with its final slash: Pagefind and the lexicon live under it. */
 function basePath(): string {
@@ -97,6 +102,8 @@ function renderResult(data: PagefindResultData, heading: 'h2' | 'h3'): HTMLLIEle
     const img = element('img', 'search-result-image');
     img.src = image;
     img.alt = data.meta['image_alt'] ?? '';
+    img.width = THUMBNAIL.width;
+    img.height = THUMBNAIL.height;
     img.loading = 'lazy';
     item.append(img);
   }

@@ -7,6 +7,7 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { createGzip } from 'node:zlib';
 import { headersForPath, type HeaderRule } from './headers-file.ts';
 
 const TYPES: Record<string, string> = {
@@ -23,6 +24,7 @@ const TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
   '.txt': 'text/plain; charset=utf-8',
   '.yml': 'text/yaml; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
 };
 
 export interface StaticServer {
@@ -38,7 +40,15 @@ export interface ServeOptions {
    * headers of the rules that match its path, as on Netlify or Cloudflare Pages.
    */
   headers?: readonly HeaderRule[];
+  /**
+   * Compress text (HTML, CSS, JavaScript, JSON, SVG…) with gzip when the browser accepts it,
+   * as the hosts do: for measures of what a reader downloads (`npm run bench -- lighthouse`).
+   */
+  gzip?: boolean;
 }
+
+/** The types worth compressing; images, fonts and Pagefind's index are compressed already. */
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.xml', '.svg', '.txt', '.yml', '.webmanifest']);
 
 export async function serveDirectory(root: string, options: ServeOptions = {}): Promise<StaticServer> {
   const base = options.base ?? '/';
@@ -83,7 +93,14 @@ export async function serveDirectory(root: string, options: ServeOptions = {}): 
       notFound(res);
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    const accepts = (req.headers['accept-encoding'] ?? '').split(',').some((t) => t.split(';')[0]?.trim() === 'gzip');
+    if (options.gzip && accepts && COMPRESSIBLE.has(extname(file))) {
+      res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', vary: 'Accept-Encoding' });
+      createReadStream(file).pipe(createGzip()).pipe(res);
+      return;
+    }
+    res.writeHead(200, { 'content-type': type });
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
