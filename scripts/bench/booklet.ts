@@ -7,10 +7,9 @@
  * Each site is built in a copy under `.cache/bench/` (as in site-scale), then printed by
  * Chromium; nothing is written in `content/` or `dist/`.
  */
-import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, benchDir, copySite } from '../lib/site-copy.ts';
+import { benchDir, buildSiteCopy, copySite } from '../lib/site-copy.ts';
 import { printPdfs } from '../lib/booklet/print.ts';
 import { BOOKLET_MAX_TOOLKITS } from '../../src/config/print.ts';
 
@@ -18,13 +17,7 @@ const WORK = benchDir('booklet');
 
 function build(extra: number): { dist: string; toolkits: number; site: string } {
   const { site, toolkits } = copySite(WORK, extra);
-  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
-    cwd: site,
-    encoding: 'utf8',
-    env: { ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1' },
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (result.status !== 0) throw new Error(`la construction de test a échoué :\n${result.stderr.slice(-4000)}`);
+  buildSiteCopy(site);
   return { dist: join(site, 'dist'), toolkits, site };
 }
 

@@ -9,10 +9,9 @@
  * `KPA_REUSE_BUILD=1` reads the existing `dist/` instead.
  * Runs alone with `node scripts/bench/search-quality.ts`, or as a section of `npm run bench`.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, benchDir, copySite } from '../lib/site-copy.ts';
+import { ROOT, benchDir, buildSiteCopy, copySite } from '../lib/site-copy.ts';
 import { QUERY_KINDS, RANK_DEPTH, evaluate, loadEvaluationSet, measure, type Measures } from '../lib/search-quality.ts';
 import { loadSearch } from '../../tests/helpers/pagefind.ts';
 
@@ -24,13 +23,7 @@ function build(): string {
     return join(ROOT, 'dist');
   }
   const { site } = copySite(WORK, 0);
-  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: site,
-    encoding: 'utf8',
-    env: { ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1' },
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (result.status !== 0) throw new Error(`la construction de test a échoué :\n${result.stderr.slice(-4000)}`);
+  buildSiteCopy(site);
   return join(site, 'dist');
 }
 

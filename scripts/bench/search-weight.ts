@@ -11,12 +11,11 @@
  * that `node_modules` resolves as usual); nothing is written in `content/`.
  * Runs alone with `node scripts/bench/search-weight.ts`, or as a section of `npm run bench`.
  */
-import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { ROOT, benchDir, copySite } from '../lib/site-copy.ts';
+import { benchDir, buildSiteCopy, copySite } from '../lib/site-copy.ts';
 import { LEXICON_PATH } from '../../src/config/search.ts';
 import { launchBrowser, type RunningBrowser } from '../../tests/helpers/browser.ts';
 import { serveDirectory } from '../../tests/helpers/static-server.ts';
@@ -96,13 +95,7 @@ async function pageSearch(page: Page): Promise<void> {
 /** Builds a copy of the site with `extra` synthetic toolkits; returns its `dist/`. */
 function build(extra: number): { site: string; dist: string; toolkits: number } {
   const { site, toolkits } = copySite(WORK, extra);
-  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    cwd: site,
-    encoding: 'utf8',
-    env: { ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1' },
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (result.status !== 0) throw new Error(`la construction de test a échoué :\n${result.stderr.slice(-4000)}`);
+  buildSiteCopy(site);
   return { site, dist: join(site, 'dist'), toolkits };
 }
 
