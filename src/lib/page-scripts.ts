@@ -16,6 +16,30 @@ const ORIGIN = 'https://site.invalid';
 /** Static imports of built JavaScript (Rolldown writes them as `import … from "…"`). */
 const IMPORTS = /(?:import|from)\s*"(\.{0,2}\/[^"]+\.js)"/g;
 
+/** Where `spec`, written in the built file `file` (a site path), points. */
+function resolveIn(file: string, spec: string): string {
+  return spec.startsWith('/') ? spec : posix.join(posix.dirname(file), spec);
+}
+
+/**
+ * `start` (site paths) and, recursively, the files they import, as `patterns` find them
+ * (each captures the address); addresses that lead to no file of `dist` are left out.
+ */
+function withImports(dist: string, start: readonly string[], patterns: readonly RegExp[]): Set<string> {
+  const pending = [...start];
+  const seen = new Set<string>();
+  while (pending.length > 0) {
+    const file = pending.pop() ?? '';
+    if (!file || seen.has(file) || !existsSync(join(dist, file))) continue;
+    seen.add(file);
+    const code = readFileSync(join(dist, file), 'utf8');
+    for (const pattern of patterns) {
+      for (const m of code.matchAll(pattern)) pending.push(resolveIn(file, m[1] ?? ''));
+    }
+  }
+  return seen;
+}
+
 function textOf(element: Element): string {
   return element.children.map((child) => (child.type === 'text' ? child.value : '')).join('');
 }
@@ -37,18 +61,7 @@ export function pageScripts(dist: string, htmlFile: string): Set<string> {
       for (const m of textOf(element).matchAll(IMPORTS)) pending.push(sitePath(m[1] ?? '') ?? '');
     }
   });
-  const seen = new Set<string>();
-  while (pending.length > 0) {
-    const file = pending.pop() ?? '';
-    if (!file || seen.has(file) || !existsSync(join(dist, file))) continue;
-    seen.add(file);
-    const code = readFileSync(join(dist, file), 'utf8');
-    for (const m of code.matchAll(IMPORTS)) {
-      const spec = m[1] ?? '';
-      pending.push(spec.startsWith('/') ? spec : posix.join(posix.dirname(file), spec));
-    }
-  }
-  return seen;
+  return withImports(dist, pending, [IMPORTS]);
 }
 
 /** Total size in bytes of site files. */
@@ -68,21 +81,7 @@ export function workerScripts(dist: string, scripts: Iterable<string>): Set<stri
   const pending: string[] = [];
   for (const file of scripts) {
     const code = readFileSync(join(dist, file), 'utf8');
-    for (const m of code.matchAll(WORKERS)) {
-      const spec = m[1] ?? '';
-      pending.push(spec.startsWith('/') ? spec : posix.join(posix.dirname(file), spec));
-    }
+    for (const m of code.matchAll(WORKERS)) pending.push(resolveIn(file, m[1] ?? ''));
   }
-  const seen = new Set<string>();
-  while (pending.length > 0) {
-    const file = pending.pop() ?? '';
-    if (!file || seen.has(file) || !existsSync(join(dist, file))) continue;
-    seen.add(file);
-    const code = readFileSync(join(dist, file), 'utf8');
-    for (const m of [...code.matchAll(IMPORTS), ...code.matchAll(DYNAMIC)]) {
-      const spec = m[1] ?? '';
-      pending.push(spec.startsWith('/') ? spec : posix.join(posix.dirname(file), spec));
-    }
-  }
-  return seen;
+  return withImports(dist, pending, [IMPORTS, DYNAMIC]);
 }
